@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app.hpp"
+
+#include "commands.hpp"
+#include "context.hpp"
+
+#include <hujing/error.hpp>
+#include <hujing/notice.hpp>
+#include <hujing/storage/sqlite_error.hpp>
+#include <hujing/version.hpp>
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace hujing::cli {
+
+namespace {
+
+struct Noun {
+    const char* name;
+    void (*register_fn)(CLI::App&, Context&);
+};
+
+// The only list of nouns: adding one is one line here plus its cmd/<noun>.cpp.
+constexpr Noun k_nouns[] = {
+    {"init", register_init},
+    {"db", register_db},
+    {"config", register_config},
+    {"audit", register_audit},
+    {"unit", register_unit},
+    {"officer", register_officer},
+    {"completion", register_completion},
+};
+
+std::string env_or(const char* name, std::string fallback) {
+    const char* value = std::getenv(name);
+    return (value != nullptr && *value != '\0') ? std::string(value) : std::move(fallback);
+}
+
+void print_error(const Error& e) {
+    std::fputs(format_error(e).c_str(), stderr);
+}
+
+std::string quote_arg(const std::string& arg) {
+    if (!arg.empty() && arg.find_first_of(" \t\n'\"\\$`") == std::string::npos) {
+        return arg;
+    }
+    std::string out = "'";
+    for (char c : arg) {
+        if (c == '\'') {
+            out += "'\\''";
+        } else {
+            out += c;
+        }
+    }
+    return out + "'";
+}
+
+} // namespace
+
+void build_app(CLI::App& app, Context& ctx) {
+    app.description("hujing — 护企优商服务中心命令行工具");
+    app.set_version_flag("--version", std::string("hujing ") + k_version, "显示版本并退出");
+    app.set_help_flag("-h,--help", "显示帮助并退出");
+    app.set_help_all_flag("--help-all", "显示全部子命令的帮助");
+    app.require_subcommand(1);
+    app.fallthrough();
+
+    auto& g = ctx.globals;
+    const char* group = "全局选项";
+    app.add_option("--db", g.db_path, "数据库文件 (默认 ./hujing.db)")
+        ->envname("HUJING_DB")
+        ->group(group);
+    app.add_option("--as", g.actor, "当前操作的民警警号，写入审计日志")
+        ->envname("HUJING_OFFICER")
+        ->group(group);
+    app.add_option("-f,--format", g.format, "输出格式: table|csv|tsv|json|jsonl|xlsx")
+        ->check(CLI::IsMember({"table", "csv", "tsv", "json", "jsonl", "xlsx"}))
+        ->group(group);
+    app.add_option("--fields", g.fields, "选择并排列输出列 (英文字段名，逗号分隔)")->group(group);
+    app.add_flag("--no-header", g.no_header, "csv/tsv 不输出表头")->group(group);
+    app.add_flag("--bom", g.bom, "csv/tsv 输出前加 UTF-8 BOM (Excel/WPS)")->group(group);
+    app.add_flag("-q,--quiet", g.quiet, "不在 stderr 输出进度和提示")->group(group);
+    app.add_flag("--reveal", g.reveal, "显示完整身份证号和电话 (此操作记入审计日志)")->group(group);
+    app.add_option("--today", g.today, "指定“今天”的日期 YYYY-MM-DD (测试、补跑)")
+        ->envname("HUJING_TODAY")
+        ->group(group);
+
+    for (const auto& noun : k_nouns) {
+        noun.register_fn(app, ctx);
+    }
+}
+
+int main(int argc, char** argv) {
+    Context ctx;
+    CLI::App app;
+    try {
+        build_app(app, ctx);
+    } catch (const std::exception& e) {
+        print_error(Error(Exit::internal, std::string("内部错误: ") + e.what()));
+        return static_cast<int>(Exit::internal);
+    }
+    for (int i = 0; i < argc; ++i) {
+        ctx.command_line += (i == 0 ? std::string("hujing") : " " + quote_arg(argv[i]));
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        print_error(Error(Exit::usage, e.what(), "用 --help 查看用法"));
+        return static_cast<int>(Exit::usage);
+    }
+
+    try {
+        set_quiet(ctx.globals.quiet);
+        if (ctx.globals.db_path.empty()) {
+            ctx.globals.db_path = "hujing.db";
+        }
+        if (!ctx.action) {
+            throw Error(Exit::usage, "缺少子命令", "用 --help 查看用法");
+        }
+        ctx.action();
+        std::fflush(stdout);
+        return 0;
+    } catch (const Error& e) {
+        print_error(e);
+        return static_cast<int>(e.code());
+    } catch (const SQLite::Exception& e) {
+        const auto error = storage::to_error(e);
+        print_error(error);
+        return static_cast<int>(error.code());
+    } catch (const std::exception& e) {
+        print_error(Error(Exit::internal, std::string("内部错误: ") + e.what()));
+        return static_cast<int>(Exit::internal);
+    }
+}
+
+} // namespace hujing::cli

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "context.hpp"
+
+#include <hujing/error.hpp>
+#include <hujing/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+namespace hujing::cli {
+
+namespace {
+
+std::string login_name() {
+    if (const passwd* pw = ::getpwuid(::geteuid()); pw != nullptr && pw->pw_name != nullptr) {
+        return pw->pw_name;
+    }
+    for (const char* var : {"LOGNAME", "USER"}) {
+        if (const char* v = std::getenv(var); v != nullptr && *v != '\0') {
+            return v;
+        }
+    }
+    return "unknown";
+}
+
+} // namespace
+
+storage::Actor Context::actor() const {
+    return storage::Actor{globals.actor.empty() ? login_name() : globals.actor, command_line};
+}
+
+storage::Database& Context::db() {
+    if (!m_db) {
+        m_db = storage::Database::open(globals.db_path, actor());
+    }
+    return *m_db;
+}
+
+storage::Database& Context::create_db() {
+    if (!m_db) {
+        m_db = storage::Database::create(globals.db_path, actor());
+    }
+    return *m_db;
+}
+
+util::Date Context::today() const {
+    if (globals.today.empty()) {
+        return util::system_today();
+    }
+    const auto date = util::parse_iso_date(globals.today);
+    if (!date) {
+        throw Error(Exit::invalid, "--today 日期无效: " + globals.today, "格式为 YYYY-MM-DD");
+    }
+    return *date;
+}
+
+output::OutputOptions Context::output() const {
+    output::OutputOptions options;
+    if (!globals.format.empty()) {
+        options.format = output::parse_format(globals.format);
+    }
+    if (!globals.fields.empty()) {
+        options.fields = util::split(globals.fields, ',');
+    }
+    options.header = !globals.no_header;
+    options.bom = globals.bom;
+    return options;
+}
+
+void Context::print_id(std::int64_t id) {
+    fmt::print("{}\n", id);
+}
+
+} // namespace hujing::cli

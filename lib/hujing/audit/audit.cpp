@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <hujing/audit/audit.hpp>
+#include <hujing/util/sha256.hpp>
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <ctime>
+
+namespace hujing::audit {
+
+namespace {
+
+nlohmann::json nullable(const std::optional<std::string>& text) {
+    return text ? nlohmann::json(*text) : nlohmann::json(nullptr);
+}
+
+Entry read_entry(SQLite::Statement& q) {
+    Entry e;
+    e.id = q.getColumn(0).getInt64();
+    e.at = q.getColumn(1).getString();
+    e.actor = q.getColumn(2).getString();
+    e.command = q.getColumn(3).getString();
+    e.entity = q.getColumn(4).getString();
+    e.entity_id = storage::optional_int(q, 5);
+    e.action = q.getColumn(6).getString();
+    e.before = storage::optional_text(q, 7);
+    e.after = storage::optional_text(q, 8);
+    e.prev_hash = q.getColumn(9).getString();
+    e.hash = q.getColumn(10).getString();
+    return e;
+}
+
+constexpr const char* k_columns =
+    "id, at, actor, command, entity, entity_id, action, before, after, prev_hash, hash";
+
+} // namespace
+
+std::string utc_now() {
+    const auto now = std::chrono::system_clock::now();
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+    const std::time_t secs = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+                       tm.tm_year + 1900,
+                       tm.tm_mon + 1,
+                       tm.tm_mday,
+                       tm.tm_hour,
+                       tm.tm_min,
+                       tm.tm_sec,
+                       ms % 1000);
+}
+
+std::string compute_hash(const Entry& e) {
+    const nlohmann::json row =
+        nlohmann::json::array({e.id,
+                               e.at,
+                               e.actor,
+                               e.command,
+                               e.entity,
+                               e.entity_id ? nlohmann::json(*e.entity_id) : nlohmann::json(nullptr),
+                               e.action,
+                               nullable(e.before),
+                               nullable(e.after)});
+    return util::sha256_hex(e.prev_hash + "\n" + row.dump());
+}
+
+std::string head(storage::Database& db) {
+    SQLite::Statement q(db.sql(), "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
+    return q.executeStep() ? q.getColumn(0).getString() : std::string(k_genesis);
+}
+
+std::int64_t append(storage::Database& db,
+                    std::string_view entity,
+                    std::optional<std::int64_t> entity_id,
+                    std::string_view action,
+                    const nlohmann::json& before,
+                    const nlohmann::json& after) {
+    Entry e;
+    {
+        SQLite::Statement q(db.sql(), "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+        e.prev_hash = std::string(k_genesis);
+        if (q.executeStep()) {
+            e.prev_hash = q.getColumn(1).getString();
+        }
+        // AUTOINCREMENT never reuses an id: the next one is sqlite_sequence + 1.
+        SQLite::Statement seq(db.sql(), "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'");
+        e.id = seq.executeStep() ? seq.getColumn(0).getInt64() + 1 : 1;
+    }
+    e.at = utc_now();
+    e.actor = db.actor().name;
+    e.command = db.actor().command_line;
+    e.entity = std::string(entity);
+    e.entity_id = entity_id;
+    e.action = std::string(action);
+    if (!before.is_null()) {
+        e.before = before.dump();
+    }
+    if (!after.is_null()) {
+        e.after = after.dump();
+    }
+    e.hash = compute_hash(e);
+
+    SQLite::Statement insert(
+        db.sql(),
+        "INSERT INTO audit_log(id, at, actor, command, entity, entity_id, action,"
+        " before, after, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    insert.bind(1, e.id);
+    insert.bind(2, e.at);
+    insert.bind(3, e.actor);
+    insert.bind(4, e.command);
+    insert.bind(5, e.entity);
+    storage::bind_optional(insert, 6, e.entity_id);
+    insert.bind(7, e.action);
+    storage::bind_optional(insert, 8, e.before);
+    storage::bind_optional(insert, 9, e.after);
+    insert.bind(10, e.prev_hash);
+    insert.bind(11, e.hash);
+    insert.exec();
+    return e.id;
+}
+
+std::vector<Entry> log(storage::Database& db, const LogQuery& query) {
+    std::string sql = fmt::format("SELECT {} FROM audit_log WHERE 1=1", k_columns);
+    if (query.since) {
+        sql += " AND at >= ?1";
+    }
+    if (query.until) {
+        sql += " AND substr(at, 1, 10) <= ?2";
+    }
+    if (query.actor) {
+        sql += " AND actor = ?3";
+    }
+    if (query.entity) {
+        sql += " AND entity = ?4";
+    }
+    if (query.entity_id) {
+        sql += " AND entity_id = ?5";
+    }
+    sql += " ORDER BY id";
+    if (query.limit) {
+        sql += " LIMIT ?6";
+    }
+    SQLite::Statement q(db.sql(), sql);
+    storage::bind_optional(q, 1, query.since);
+    storage::bind_optional(q, 2, query.until);
+    storage::bind_optional(q, 3, query.actor);
+    storage::bind_optional(q, 4, query.entity);
+    storage::bind_optional(q, 5, query.entity_id);
+    storage::bind_optional(q, 6, query.limit);
+    std::vector<Entry> out;
+    while (q.executeStep()) {
+        out.push_back(read_entry(q));
+    }
+    return out;
+}
+
+VerifyResult verify(storage::Database& db) {
+    VerifyResult result;
+    std::string prev(k_genesis);
+    std::int64_t expected_id = 1;
+    SQLite::Statement q(db.sql(), fmt::format("SELECT {} FROM audit_log ORDER BY id", k_columns));
+    while (q.executeStep()) {
+        const Entry e = read_entry(q);
+        ++result.rows;
+        if (e.id != expected_id) {
+            result.ok = false;
+            result.bad_id = e.id;
+            result.reason =
+                fmt::format("第 {} 行之前的记录被删除（缺少 {}..{}）", e.id, expected_id, e.id - 1);
+            return result;
+        }
+        if (e.prev_hash != prev) {
+            result.ok = false;
+            result.bad_id = e.id;
+            result.reason = fmt::format("第 {} 行的 prev_hash 与上一行的 hash 不符", e.id);
+            return result;
+        }
+        if (compute_hash(e) != e.hash) {
+            result.ok = false;
+            result.bad_id = e.id;
+            result.reason = fmt::format("第 {} 行的内容与其 hash 不符（记录被改动）", e.id);
+            return result;
+        }
+        prev = e.hash;
+        ++expected_id;
+    }
+    SQLite::Statement seq(db.sql(), "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'");
+    const std::int64_t last = seq.executeStep() ? seq.getColumn(0).getInt64() : 0;
+    if (last != expected_id - 1) {
+        result.ok = false;
+        result.bad_id = expected_id;
+        result.reason = fmt::format("第 {}..{} 行被删除（日志末尾被截断）", expected_id, last);
+        return result;
+    }
+    result.head = prev;
+    return result;
+}
+
+} // namespace hujing::audit

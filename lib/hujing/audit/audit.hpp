@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <hujing/storage/database.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hujing::audit {
+
+// The hash of an empty chain: the prev_hash of the first row.
+inline constexpr std::string_view k_genesis =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+// One row of audit_log.
+struct Entry {
+    std::int64_t id = 0;
+    std::string at;
+    std::string actor;
+    std::string command;
+    std::string entity;
+    std::optional<std::int64_t> entity_id;
+    std::string action;
+    std::optional<std::string> before; // canonical JSON
+    std::optional<std::string> after;
+    std::string prev_hash;
+    std::string hash;
+};
+
+// Return the hash of `entry` given its prev_hash: SHA-256 over prev_hash, a newline, and the
+// canonical JSON array [id, at, actor, command, entity, entity_id, action, before, after].
+std::string compute_hash(const Entry& entry);
+
+// Append a row inside the caller's write transaction; returns its id.
+std::int64_t append(storage::Database& db,
+                    std::string_view entity,
+                    std::optional<std::int64_t> entity_id,
+                    std::string_view action,
+                    const nlohmann::json& before,
+                    const nlohmann::json& after);
+
+// The hash of the newest row (k_genesis when the log is empty): printed in report footers.
+std::string head(storage::Database& db);
+
+// Filters for `audit log`.
+struct LogQuery {
+    std::optional<std::string> since; // "YYYY-MM-DD" (UTC) inclusive
+    std::optional<std::string> until; // "YYYY-MM-DD" (UTC) inclusive
+    std::optional<std::string> actor;
+    std::optional<std::string> entity;
+    std::optional<std::int64_t> entity_id;
+    std::optional<std::int64_t> limit;
+};
+
+// Return the rows matching `query`, oldest first.
+std::vector<Entry> log(storage::Database& db, const LogQuery& query);
+
+// The outcome of verify(): ok, or the first bad row and why.
+struct VerifyResult {
+    bool ok = true;
+    std::int64_t rows = 0;
+    std::optional<std::int64_t> bad_id;
+    std::string reason;
+    std::string head;
+};
+
+// Recompute the chain; finds altered rows, removed rows (gaps, or a truncated tail detected
+// through sqlite_sequence) and reordered links, even when the protecting triggers were dropped.
+VerifyResult verify(storage::Database& db);
+
+// Current UTC time as "YYYY-MM-DDTHH:MM:SS.mmmZ".
+std::string utc_now();
+
+} // namespace hujing::audit

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <hujing/output/table.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hujing::output {
+
+enum class Format { table, csv, tsv, json, jsonl, xlsx };
+
+// Parse "table", "csv", "tsv", "json", "jsonl", "xlsx"; throws Exit::invalid otherwise.
+Format parse_format(std::string_view name);
+
+// How listings are written; filled from the global options -f, --fields, --no-header, --bom.
+struct OutputOptions {
+    std::optional<Format> format;    // unset: table when stdout is a TTY, else tsv
+    std::vector<std::string> fields; // empty: the command's default columns
+    bool header = true;              // csv/tsv header row
+    bool bom = false;                // UTF-8 BOM before csv/tsv output
+    std::optional<bool> color;       // unset: on when stdout is a TTY and NO_COLOR is unset
+    std::optional<int> width;        // terminal width for table truncation; unset: detect
+};
+
+// Resolve the format actually used for `out` (the TTY default applied).
+Format effective_format(const OutputOptions& options, std::FILE* out);
+
+// A streaming writer: `row` may be called a million times; memory stays flat for every format
+// but `table` and `xlsx`, which must see all rows first.
+class RowWriter {
+public:
+    virtual ~RowWriter() = default;
+    // Write one row with one value per column given to `make_writer` (before --fields is applied).
+    virtual void row(const Row& values) = 0;
+    // Flush everything; an empty result still prints the header (csv/tsv) or "[]" (json).
+    virtual void finish() = 0;
+};
+
+// Create a writer for `columns` to `out`. `default_fields` (keys) are the columns shown without
+// --fields; empty means all. An unknown --fields name throws Exit::invalid listing the valid keys.
+std::unique_ptr<RowWriter> make_writer(std::FILE* out,
+                                       std::vector<Column> columns,
+                                       const OutputOptions& options,
+                                       const std::vector<std::string>& default_fields = {});
+
+// Write a whole `table` (convenience over make_writer).
+void write_table(std::FILE* out,
+                 const Table& table,
+                 const OutputOptions& options,
+                 const std::vector<std::string>& default_fields = {});
+
+// A labelled section of a `show` page: scalar fields, or a sub-table.
+struct Section {
+    std::string title;          // Chinese heading; empty for the top fields
+    std::vector<Column> fields; // for a record section: one value per field
+    Row values;                 //   …
+    std::optional<Table> table; // for a list section instead
+};
+
+// Write a record for `show`: json/jsonl print `doc` (one object); table prints `sections`
+// as aligned "label: value" lines and sub-tables; csv/tsv print "field,value" rows of the
+// first section.
+void write_record(std::FILE* out,
+                  const nlohmann::json& doc,
+                  const std::vector<Section>& sections,
+                  const OutputOptions& options);
+
+// Convert `value` of `kind` to JSON (money → yuan number with at most two decimals).
+nlohmann::json to_json(const Value& value, Kind kind);
+
+} // namespace hujing::output

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace hujing::storage {
+
+// Who is acting and what they typed, recorded with every audit row.
+struct Actor {
+    std::string name = "unknown";
+    std::string command_line;
+};
+
+// An open hujing database: one SQLite file in WAL mode with foreign keys on and a busy timeout
+// ($HUJING_BUSY_MS, default 5000). Older schemas are migrated on open (STYLE 11).
+class Database {
+public:
+    // Create `path` (mode 0600) if missing, or open it, and migrate to the latest schema.
+    static std::unique_ptr<Database> create(const std::string& path, Actor actor);
+
+    // Open the existing database at `path`; a missing file is Exit::not_found with the hint to
+    // run `hujing init`; a schema newer than this binary is Exit::schema.
+    static std::unique_ptr<Database> open(const std::string& path, Actor actor);
+
+    // Open an in-memory database at the latest schema (tests).
+    static std::unique_ptr<Database> open_memory(Actor actor = {});
+
+    SQLite::Database& sql() {
+        return m_db;
+    }
+
+    const Actor& actor() const {
+        return m_actor;
+    }
+
+    const std::string& path() const {
+        return m_path;
+    }
+
+    // The schema version of the file (PRAGMA user_version).
+    int schema_version();
+
+private:
+    Database(const std::string& path, int flags, Actor actor);
+    void configure();
+
+    SQLite::Database m_db;
+    Actor m_actor;
+    std::string m_path;
+};
+
+// Bind `value` at `index`, or NULL when it is empty.
+template <typename T>
+void bind_optional(SQLite::Statement& stmt, int index, const std::optional<T>& value) {
+    if (value) {
+        stmt.bind(index, *value);
+    } else {
+        stmt.bind(index);
+    }
+}
+
+// Read column `index` as an optional string (NULL → nullopt).
+std::optional<std::string> optional_text(SQLite::Statement& stmt, int index);
+
+// Read column `index` as an optional integer (NULL → nullopt).
+std::optional<std::int64_t> optional_int(SQLite::Statement& stmt, int index);
+
+} // namespace hujing::storage

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The display-width and UTF-8 parts of <hujing/util/text.hpp>, over utf8proc.
+#include <hujing/util/text.hpp>
+
+#include <utf8proc.h>
+
+namespace hujing::util {
+
+namespace {
+
+// Decode one code point at `offset`; returns its byte length, or -1 when invalid.
+utf8proc_ssize_t decode(std::string_view text, std::size_t offset, utf8proc_int32_t* cp) {
+    return utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset),
+                            static_cast<utf8proc_ssize_t>(text.size() - offset),
+                            cp);
+}
+
+int char_width(utf8proc_int32_t cp) {
+    if (cp == '\t') {
+        return 1;
+    }
+    return utf8proc_charwidth(cp);
+}
+
+} // namespace
+
+bool is_valid_utf8(std::string_view text, std::size_t* bad_offset) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        utf8proc_int32_t cp = 0;
+        const auto n = decode(text, i, &cp);
+        if (n <= 0) {
+            if (bad_offset != nullptr) {
+                *bad_offset = i;
+            }
+            return false;
+        }
+        i += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+int display_width(std::string_view text) {
+    int width = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        utf8proc_int32_t cp = 0;
+        const auto n = decode(text, i, &cp);
+        if (n <= 0) {
+            ++width; // an invalid byte shows as one replacement column
+            ++i;
+            continue;
+        }
+        width += char_width(cp);
+        i += static_cast<std::size_t>(n);
+    }
+    return width;
+}
+
+std::string truncate_to_width(std::string_view text, int width) {
+    if (display_width(text) <= width) {
+        return std::string(text);
+    }
+    if (width <= 0) {
+        return {};
+    }
+    const int budget = width - 1; // room for the ellipsis
+    int used = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        utf8proc_int32_t cp = 0;
+        auto n = decode(text, i, &cp);
+        int w = 1;
+        if (n <= 0) {
+            n = 1;
+        } else {
+            w = char_width(cp);
+        }
+        if (used + w > budget) {
+            break;
+        }
+        used += w;
+        i += static_cast<std::size_t>(n);
+    }
+    return std::string(text.substr(0, i)) + "…";
+}
+
+} // namespace hujing::util
