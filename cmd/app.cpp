@@ -2,6 +2,7 @@
 #include "app.hpp"
 
 #include "commands.hpp"
+#include "completion.hpp"
 #include "context.hpp"
 
 #include <hujing/error.hpp>
@@ -34,11 +35,6 @@ constexpr Noun k_nouns[] = {
     {"officer", register_officer},
     {"completion", register_completion},
 };
-
-std::string env_or(const char* name, std::string fallback) {
-    const char* value = std::getenv(name);
-    return (value != nullptr && *value != '\0') ? std::string(value) : std::move(fallback);
-}
 
 void print_error(const Error& e) {
     std::fputs(format_error(e).c_str(), stderr);
@@ -102,6 +98,12 @@ int main(int argc, char** argv) {
     } catch (const std::exception& e) {
         print_error(Error(Exit::internal, std::string("内部错误: ") + e.what()));
         return static_cast<int>(Exit::internal);
+    }
+    if (argc >= 2 && std::string(argv[1]) == "__complete") {
+        return complete(app, std::vector<std::string>(argv + 2, argv + argc));
+    }
+    if (argc >= 2 && std::string(argv[1]) == "__dump-cli") {
+        return dump_cli(app);
     }
     for (int i = 0; i < argc; ++i) {
         ctx.command_line += (i == 0 ? std::string("hujing") : " " + quote_arg(argv[i]));

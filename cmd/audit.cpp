@@ -1,1 +1,93 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "commands.hpp"
+#include "context.hpp"
+#include "options.hpp"
+
+#include <hujing/audit/audit.hpp>
+#include <hujing/error.hpp>
+#include <hujing/notice.hpp>
+#include <hujing/util/date.hpp>
+
+#include <fmt/format.h>
+
+namespace hujing::cli {
+
+namespace {
+
+struct LogOptions {
+    std::string since;
+    std::string until;
+    audit::LogQuery query;
+};
+
+} // namespace
+
+void register_audit(CLI::App& root, Context& ctx) {
+    auto* noun = root.add_subcommand("audit", "审计日志: 查看与校验哈希链");
+    noun->require_subcommand(1);
+
+    auto opts = std::make_shared<LogOptions>();
+    auto* log = noun->add_subcommand("log", "列出审计记录（最早的在前）");
+    log->add_option("--since", opts->since, "起始日期 (UTC) YYYY-MM-DD");
+    log->add_option("--until", opts->until, "截止日期 (UTC) YYYY-MM-DD");
+    log->add_option("--actor", opts->query.actor, "操作人");
+    log->add_option("--entity", opts->query.entity, "对象类型，如 officer、enterprise");
+    log->add_option("--entity-id", opts->query.entity_id, "对象编号");
+    log->add_option("--limit", opts->query.limit, "最多输出多少行")->check(CLI::NonNegativeNumber);
+    log->callback([&ctx, opts] {
+        ctx.action = [&ctx, opts] {
+            auto query = opts->query;
+            if (!opts->since.empty()) {
+                query.since = util::format_date(util::parse_date_arg(opts->since, ctx.today()));
+            }
+            if (!opts->until.empty()) {
+                query.until = util::format_date(util::parse_date_arg(opts->until, ctx.today()));
+            }
+            std::vector<output::Row> rows;
+            for (const auto& e : audit::log(ctx.db(), query)) {
+                rows.push_back({e.id,
+                                e.at,
+                                e.actor,
+                                e.entity,
+                                e.entity_id ? output::Value(*e.entity_id) : output::Value(),
+                                e.action,
+                                e.command,
+                                e.before ? output::Value(*e.before) : output::Value(),
+                                e.after ? output::Value(*e.after) : output::Value(),
+                                e.hash});
+            }
+            using output::Column;
+            using output::Kind;
+            write_rows(ctx,
+                       {Column{"id", "序号", Kind::integer},
+                        Column{"at", "时间 (UTC)"},
+                        Column{"actor", "操作人"},
+                        Column{"entity", "对象"},
+                        Column{"entity_id", "对象编号", Kind::integer},
+                        Column{"action", "操作"},
+                        Column{"command", "命令"},
+                        Column{"before", "修改前", Kind::json},
+                        Column{"after", "修改后", Kind::json},
+                        Column{"hash", "哈希"}},
+                       rows,
+                       {"id", "at", "actor", "entity", "entity_id", "action", "command"});
+        };
+    });
+
+    auto* verify =
+        noun->add_subcommand("verify", "重算哈希链；有记录被改动或删除时退出码为 5 并指出第一处");
+    verify->callback([&ctx] {
+        ctx.action = [&ctx] {
+            const auto result = audit::verify(ctx.db());
+            if (!result.ok) {
+                throw Error(Exit::conflict,
+                            "审计链校验失败: " + result.reason,
+                            fmt::format("第一处问题在第 {} 行", *result.bad_id));
+            }
+            fmt::print("{}\n", result.head);
+            notice(fmt::format("审计链完好，共 {} 条记录", result.rows));
+        };
+    });
+}
+
+} // namespace hujing::cli

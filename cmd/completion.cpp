@@ -1,1 +1,171 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// `completion bash|zsh|fish`, and the hidden `__complete` and `__dump-cli` (STYLE 12, 13).
+#include "completion.hpp"
+
+#include "commands.hpp"
+#include "context.hpp"
+
+#include <hujing/domain/completion_values.hpp>
+#include <hujing/embedded.hpp>
+#include <hujing/error.hpp>
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+
+namespace hujing::cli {
+
+namespace {
+
+std::vector<CLI::App*> visible_subcommands(CLI::App* app) {
+    std::vector<CLI::App*> out;
+    for (auto* sub : app->get_subcommands([](CLI::App*) { return true; })) {
+        if (!sub->get_group().empty()) {
+            out.push_back(sub);
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> long_options(const CLI::App* app) {
+    std::vector<std::string> out;
+    for (const auto* opt : app->get_options()) {
+        for (const auto& name : opt->get_lnames()) {
+            out.push_back("--" + name);
+        }
+    }
+    return out;
+}
+
+// Whether option `name` of `app` (or the root) takes a value.
+bool takes_value(CLI::App* app, CLI::App* root, const std::string& name) {
+    for (auto* a : {app, root}) {
+        for (const auto* opt : a->get_options()) {
+            for (const auto& lname : opt->get_lnames()) {
+                if ("--" + lname == name) {
+                    return opt->get_type_size() != 0;
+                }
+            }
+            for (const auto& sname : opt->get_snames()) {
+                if ("-" + sname == name) {
+                    return opt->get_type_size() != 0;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+std::unique_ptr<storage::Database> completion_database(const std::vector<std::string>& words) {
+    std::string path;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        if (words[i] == "--db") {
+            path = words[i + 1];
+        }
+    }
+    if (path.empty()) {
+        const char* env = std::getenv("HUJING_DB");
+        path = (env != nullptr && *env != '\0') ? env : "hujing.db";
+    }
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        return nullptr;
+    }
+    try {
+        return storage::Database::open(path, storage::Actor{"completion", "__complete"});
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+} // namespace
+
+int complete(CLI::App& root, const std::vector<std::string>& words) {
+    // words: the command-line words after "hujing"; the last one is the word being completed.
+    const std::string current = words.empty() ? std::string() : words.back();
+    CLI::App* app = &root;
+    std::string previous;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        const auto& w = words[i];
+        if (!w.starts_with("-")) {
+            if (!takes_value(app, &root, previous)) {
+                for (auto* sub : visible_subcommands(app)) {
+                    if (sub->get_name() == w) {
+                        app = sub;
+                        break;
+                    }
+                }
+            }
+        }
+        previous = w;
+    }
+    std::vector<std::string> candidates;
+    if (!previous.empty() && previous.starts_with("-") && takes_value(app, &root, previous)) {
+        auto db = completion_database(words);
+        candidates = domain::completion_values(db.get(), previous);
+    } else if (current.starts_with("-")) {
+        candidates = long_options(app);
+        if (app != &root) {
+            for (auto& o : long_options(&root)) {
+                candidates.push_back(o);
+            }
+        }
+    } else {
+        for (auto* sub : visible_subcommands(app)) {
+            candidates.push_back(sub->get_name());
+        }
+    }
+    for (const auto& c : candidates) {
+        if (c.starts_with(current)) {
+            fmt::print("{}\n", c);
+        }
+    }
+    return 0;
+}
+
+int dump_cli(CLI::App& root) {
+    for (const auto& o : long_options(&root)) {
+        fmt::print("option\t-\t{}\n", o);
+    }
+    for (auto* noun : visible_subcommands(&root)) {
+        fmt::print("noun\t{}\n", noun->get_name());
+        for (const auto& o : long_options(noun)) {
+            if (o != "--help") {
+                fmt::print("option\t{}\t{}\n", noun->get_name(), o);
+            }
+        }
+        for (auto* verb : visible_subcommands(noun)) {
+            fmt::print("verb\t{}\t{}\n", noun->get_name(), verb->get_name());
+            for (const auto& o : long_options(verb)) {
+                if (o != "--help") {
+                    fmt::print("option\t{} {}\t{}\n", noun->get_name(), verb->get_name(), o);
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+void register_completion(CLI::App& root, Context& ctx) {
+    auto shell = std::make_shared<std::string>();
+    auto* cmd = root.add_subcommand("completion", "输出 shell 补全脚本: bash | zsh | fish");
+    cmd->add_option("SHELL", *shell, "bash、zsh 或 fish")
+        ->required()
+        ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+    cmd->callback([&ctx, shell] {
+        ctx.action = [shell] {
+            const char* file = *shell == "bash"  ? "completions/hujing.bash"
+                               : *shell == "zsh" ? "completions/_hujing"
+                                                 : "completions/hujing.fish";
+            const auto bytes = embedded_file(file);
+            if (!bytes) {
+                throw Error(Exit::internal, std::string("缺少内置补全脚本: ") + file);
+            }
+            std::fwrite(bytes->data(), 1, bytes->size(), stdout);
+        };
+    });
+}
+
+} // namespace hujing::cli

@@ -1,1 +1,56 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "commands.hpp"
+#include "context.hpp"
+#include "options.hpp"
+
+#include <hujing/domain/config.hpp>
+#include <hujing/storage/transaction.hpp>
+
+#include <fmt/format.h>
+
+namespace hujing::cli {
+
+void register_config(CLI::App& root, Context& ctx) {
+    auto* noun = root.add_subcommand("config", "数据库中的设置: 办理时限、走访间隔等");
+    noun->require_subcommand(1);
+
+    auto key = std::make_shared<std::string>();
+    auto value = std::make_shared<std::string>();
+
+    auto* get = noun->add_subcommand("get", "显示一个设置项的当前值");
+    get->add_option("KEY", *key, "设置项")->required();
+    get->callback([&ctx, key] {
+        ctx.action = [&ctx, key] { fmt::print("{}\n", domain::get_setting(ctx.db(), *key)); };
+    });
+
+    auto* set = noun->add_subcommand("set", "修改一个设置项（记入审计日志）");
+    set->add_option("KEY", *key, "设置项")->required();
+    set->add_option("VALUE", *value, "新值")->required();
+    set->callback([&ctx, key, value] {
+        ctx.action = [&ctx, key, value] {
+            auto& db = ctx.db();
+            storage::WriteTransaction tx(db);
+            domain::set_setting(tx, db, *key, *value);
+            tx.commit();
+        };
+    });
+
+    auto* list = noun->add_subcommand("list", "列出全部设置项、当前值和默认值");
+    list->callback([&ctx] {
+        ctx.action = [&ctx] {
+            std::vector<output::Row> rows;
+            for (const auto& s : domain::list_settings(ctx.db())) {
+                rows.push_back({s.key, s.value, s.default_value, !s.is_default, s.description});
+            }
+            write_rows(ctx,
+                       {output::Column{"key", "设置项"},
+                        output::Column{"value", "当前值"},
+                        output::Column{"default", "默认值"},
+                        output::Column{"changed", "已修改", output::Kind::boolean},
+                        output::Column{"description", "说明"}},
+                       rows);
+        };
+    });
+}
+
+} // namespace hujing::cli

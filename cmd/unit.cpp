@@ -1,1 +1,44 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "commands.hpp"
+#include "context.hpp"
+#include "options.hpp"
+
+#include <hujing/domain/unit.hpp>
+#include <hujing/storage/transaction.hpp>
+
+namespace hujing::cli {
+
+void register_unit(CLI::App& root, Context& ctx) {
+    auto* noun = root.add_subcommand("unit", "单位: 警种、派出所、部门、中心、分中心、联络室");
+    noun->require_subcommand(1);
+
+    auto query = std::make_shared<domain::UnitQuery>();
+    auto* list = noun->add_subcommand("list", "列出单位");
+    list->add_option("--kind", query->kind, "按类型筛选")
+        ->check(CLI::IsMember(domain::unit_kinds()));
+    list->callback([&ctx, query] {
+        ctx.action = [&ctx, query] {
+            write_rows(ctx, domain::unit_columns(), domain::list_units(ctx.db(), *query));
+        };
+    });
+
+    auto unit = std::make_shared<domain::NewUnit>();
+    auto* add = noun->add_subcommand("add", "新增单位，输出其编号");
+    add->add_option("CODE", unit->code, "单位代码（唯一）")->required();
+    add->add_option("NAME", unit->name, "单位名称（唯一）")->required();
+    add->add_option("--kind", unit->kind, "类型")
+        ->required()
+        ->check(CLI::IsMember(domain::unit_kinds()));
+    add->add_option("--parent", unit->parent, "上级单位（编号、代码或名称）");
+    add->callback([&ctx, unit] {
+        ctx.action = [&ctx, unit] {
+            auto& db = ctx.db();
+            storage::WriteTransaction tx(db);
+            const auto id = domain::add_unit(tx, db, *unit);
+            tx.commit();
+            Context::print_id(id);
+        };
+    });
+}
+
+} // namespace hujing::cli

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace hujing::cli {
+
+// Print the completions for `words` (the words after "hujing", the last being completed),
+// one per line: subcommands, options, or option values from the database.
+int complete(CLI::App& root, const std::vector<std::string>& words);
+
+// Print every noun, verb and long option, tab-separated, one per line (tests check man pages
+// and completions against it).
+int dump_cli(CLI::App& root);
+
+} // namespace hujing::cli

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <hujing/domain/completion_values.hpp>
+#include <hujing/domain/officer.hpp>
+#include <hujing/domain/unit.hpp>
+
+#include <array>
+#include <map>
+
+namespace hujing::domain {
+
+namespace {
+
+std::vector<std::string> column_values(storage::Database& db, const char* sql) {
+    std::vector<std::string> out;
+    SQLite::Statement q(db.sql(), sql);
+    while (q.executeStep()) {
+        out.push_back(q.getColumn(0).getString());
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<std::string> completion_values(storage::Database* db, std::string_view option) {
+    if (option == "--format" || option == "-f") {
+        return {"table", "csv", "tsv", "json", "jsonl", "xlsx"};
+    }
+    if (option == "--role") {
+        return officer_roles();
+    }
+    if (option == "--kind") {
+        return unit_kinds();
+    }
+    if (db == nullptr) {
+        return {};
+    }
+    // Options whose values come from the database.
+    static const std::map<std::string_view, const char*> k_queries = {
+        {"--unit", "SELECT code FROM unit ORDER BY code"},
+        {"--parent", "SELECT code FROM unit ORDER BY code"},
+        {"--officer", "SELECT badge FROM officer WHERE active = 1 ORDER BY badge"},
+        {"--inspectors",
+         "SELECT badge FROM officer WHERE active = 1 AND inspector = 1 ORDER BY badge"},
+        {"--actor", "SELECT DISTINCT actor FROM audit_log ORDER BY actor"},
+    };
+    const auto it = k_queries.find(option);
+    if (it == k_queries.end()) {
+        return {};
+    }
+    return column_values(*db, it->second);
+}
+
+} // namespace hujing::domain

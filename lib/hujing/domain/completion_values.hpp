@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <hujing/storage/database.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hujing::domain {
+
+// Values to offer when completing the argument of `option` (e.g. "--unit" → unit codes,
+// "--officer" → badges). `db` may be null when no database is reachable; then only static
+// values are offered.
+std::vector<std::string> completion_values(storage::Database* db, std::string_view option);
+
+} // namespace hujing::domain

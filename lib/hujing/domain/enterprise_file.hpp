@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <hujing/output/writer.hpp>
+#include <hujing/storage/database.hpp>
+#include <hujing/util/date.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace hujing::domain {
+
+// How a part of the enterprise file is rendered.
+struct FileOptions {
+    bool reveal = false;
+    util::Date today;
+};
+
+// One part of `enterprise show` (一企一档) contributed by a capability: a json member `key`
+// holding an array, and a titled sub-table for the human page.
+struct FilePart {
+    std::string key;
+    std::string title;
+    output::Table table;
+    nlohmann::json json = nlohmann::json::array();
+};
+
+using FilePartFn = FilePart (*)(storage::Database& db,
+                                std::int64_t enterprise_id,
+                                const FileOptions& options);
+
+// The parts other capabilities add to the enterprise file, in display order. The list lives in
+// enterprise_file.cpp: a new capability adds one line there and its own function — the
+// registry's show code never changes.
+const std::vector<FilePartFn>& enterprise_file_parts();
+
+} // namespace hujing::domain
