@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <hujing/output/table.hpp>
+#include <hujing/output/writer.hpp>
+#include <hujing/storage/database.hpp>
+#include <hujing/storage/transaction.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hujing::domain {
+
+// A key project (千项万亿) and its 五个一: one project, one officer, one team, one plan, one
+// archive.
+struct NewProject {
+    std::string name;
+    std::string officer;                   // badge of the project officer (项目警官)
+    std::optional<std::string> enterprise; // id or USCC
+    std::optional<std::string> plan;
+    std::optional<std::string> archive; // path of the project archive
+    std::optional<std::int64_t> visit_interval_days;
+};
+
+// Add a project; returns its id. A duplicate name → Exit::conflict; unknown officer or
+// enterprise → Exit::not_found; a bad interval or empty name → Exit::invalid.
+std::int64_t
+add_project(storage::WriteTransaction& tx, storage::Database& db, const NewProject& project);
+
+// A change to a project; each set field replaces the stored one (an empty plan, archive or
+// enterprise clears it).
+struct ProjectUpdate {
+    std::optional<std::string> name;
+    std::optional<std::string> officer;
+    std::optional<std::string> enterprise;
+    std::optional<std::string> plan;
+    std::optional<std::string> archive;
+    std::optional<std::int64_t> visit_interval_days;
+};
+
+// Apply `update` to project `key` (id or name); returns its id.
+std::int64_t update_project(storage::WriteTransaction& tx,
+                            storage::Database& db,
+                            std::string_view key,
+                            const ProjectUpdate& update);
+
+struct ProjectMember {
+    std::string badge;
+    std::string name;
+    std::string unit;
+    std::optional<std::string> duty;
+};
+
+struct Project {
+    std::int64_t id = 0;
+    std::string name;
+    std::optional<std::int64_t> enterprise_id;
+    std::optional<std::string> enterprise_uscc;
+    std::optional<std::string> enterprise_name;
+    std::string officer_badge;
+    std::string officer_name;
+    std::optional<std::string> plan;
+    std::optional<std::string> archive_path;
+    std::optional<std::int64_t> visit_interval_days;
+    std::string created_at;
+    std::vector<ProjectMember> team;
+};
+
+// Find a project by id or exact name.
+std::optional<Project> find_project(storage::Database& db, std::string_view key);
+
+// As find_project; throws Exit::not_found.
+Project get_project(storage::Database& db, std::string_view key);
+
+struct ProjectQuery {
+    std::optional<std::string> officer;    // badge: project officer or team member
+    std::optional<std::string> enterprise; // id or USCC
+};
+
+// The columns of a project listing.
+std::vector<output::Column> project_columns();
+
+// The projects matching `query`, by id.
+std::vector<output::Row> list_projects(storage::Database& db, const ProjectQuery& query);
+
+// The project as one JSON object with its `team` array.
+nlohmann::json project_json(const Project& project);
+
+// The `show` page of a project.
+std::vector<output::Section> project_sections(const Project& project);
+
+// Add officer `badge` to the team of project `key` with an optional `duty`; returns the project
+// id. Already in the team, or the project officer → Exit::conflict.
+std::int64_t add_project_member(storage::WriteTransaction& tx,
+                                storage::Database& db,
+                                std::string_view key,
+                                std::string_view badge,
+                                const std::optional<std::string>& duty);
+
+// Remove officer `badge` from the team of project `key`; returns the project id.
+std::int64_t remove_project_member(storage::WriteTransaction& tx,
+                                   storage::Database& db,
+                                   std::string_view key,
+                                   std::string_view badge);
+
+// The columns of a team listing.
+std::vector<output::Column> project_member_columns();
+
+// The team of project `key` as rows for project_member_columns().
+std::vector<output::Row> list_project_members(storage::Database& db, std::string_view key);
+
+} // namespace hujing::domain

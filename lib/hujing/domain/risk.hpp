@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <hujing/output/table.hpp>
+#include <hujing/storage/database.hpp>
+#include <hujing/storage/transaction.hpp>
+#include <hujing/util/date.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hujing::domain {
+
+// The risk levels as stored, most severe first: red, orange, yellow, blue.
+const std::vector<std::string>& risk_levels();
+
+// Return the level code for `text`: a code (red…) or its label (红/橙/黄/蓝, also 红色…);
+// throws Exit::invalid otherwise.
+std::string parse_risk_level(std::string_view text);
+
+// The Chinese label of a level code: 红, 橙, 黄 or 蓝.
+std::string risk_level_label(std::string_view code);
+
+// A risk assessment (风险评估) to open.
+struct NewRisk {
+    std::string enterprise; // id or USCC
+    std::string level;      // code or label
+    std::string description;
+    std::string unit; // responsible unit: id, code or name
+    std::string leader;
+    util::Date opened;
+};
+
+// Open a risk assessment; returns its id.
+std::int64_t add_risk(storage::WriteTransaction& tx, storage::Database& db, const NewRisk& risk);
+
+// Close risk `id` on `date`; returns the id. Unknown → Exit::not_found; already closed, or a
+// date before it was opened → Exit::conflict / Exit::invalid.
+std::int64_t
+close_risk(storage::WriteTransaction& tx, storage::Database& db, std::int64_t id, util::Date date);
+
+struct RiskQuery {
+    bool open_only = false;
+    std::optional<std::string> enterprise;
+    std::optional<std::string> level;
+    std::optional<std::string> unit;
+};
+
+// The columns of a risk listing.
+std::vector<output::Column> risk_columns();
+
+// The risks matching `query`, most severe first, then by id.
+std::vector<output::Row> list_risks(storage::Database& db, const RiskQuery& query);
+
+} // namespace hujing::domain
