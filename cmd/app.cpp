@@ -33,6 +33,8 @@ constexpr Noun k_nouns[] = {
     {"audit", register_audit},
     {"unit", register_unit},
     {"officer", register_officer},
+    {"enterprise", register_enterprise},
+    {"project", register_project},
     {"completion", register_completion},
 };
 

@@ -28,7 +28,10 @@ std::string_view strip_suffix(std::string_view name) {
     return name;
 }
 
-void add_name(Index& index, const std::string& name, std::size_t division, const std::string& former) {
+void add_name(Index& index,
+              const std::string& name,
+              std::size_t division,
+              const std::string& former) {
     index.names.emplace(name, std::make_pair(division, former));
     const auto bare = std::string(strip_suffix(name));
     if (bare != name) {

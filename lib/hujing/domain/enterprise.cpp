@@ -319,13 +319,8 @@ std::optional<std::string> normalize_enterprise(EnterpriseData& d) {
         d.name = std::string(name);
     }
     check_text(d.name, "企业名称", false);
-    for (auto* field : {&d.town,
-                        &d.industry,
-                        &d.industry_code,
-                        &d.scale,
-                        &d.legal_rep,
-                        &d.phone,
-                        &d.address}) {
+    for (auto* field :
+         {&d.town, &d.industry, &d.industry_code, &d.scale, &d.legal_rep, &d.phone, &d.address}) {
         clean(*field);
     }
     check_text(d.industry, "行业", false);
@@ -438,8 +433,11 @@ add_enterprise(storage::WriteTransaction& tx, storage::Database& db, EnterpriseD
     const auto id = db.sql().getLastInsertRowid();
     write_tags_and_sectors(db, id, data);
     former_town_notice(former, data);
-    tx.audit(
-        "enterprise", id, "add", nullptr, enterprise_json(get_enterprise(db, std::to_string(id)), true));
+    tx.audit("enterprise",
+             id,
+             "add",
+             nullptr,
+             enterprise_json(get_enterprise(db, std::to_string(id)), true));
     return id;
 }
 
@@ -478,10 +476,8 @@ std::int64_t update_enterprise(storage::WriteTransaction& tx,
     const auto former = normalize_enterprise(data);
     if (data.uscc != before.data.uscc) {
         if (auto other = find_enterprise_ref(db, data.uscc)) {
-            throw_conflict(fmt::format("统一社会信用代码已存在: {} (编号 {}，{})",
-                                       data.uscc,
-                                       other->id,
-                                       other->name));
+            throw_conflict(fmt::format(
+                "统一社会信用代码已存在: {} (编号 {}，{})", data.uscc, other->id, other->name));
         }
     }
     SQLite::Statement q(db.sql(),
@@ -551,7 +547,9 @@ void list_enterprises(storage::Database& db,
     using Param = std::variant<std::int64_t, std::string>;
     std::vector<Param> params;
     std::string where;
-    auto add = [&](const std::string& clause) { where += (where.empty() ? " WHERE " : " AND ") + clause; };
+    auto add = [&](const std::string& clause) {
+        where += (where.empty() ? " WHERE " : " AND ") + clause;
+    };
 
     if (query.town) {
         add("e.town = ?");
@@ -642,7 +640,8 @@ void list_enterprises(storage::Database& db,
             for (const auto& [k, sql] : sort_keys) {
                 keys.push_back(k);
             }
-            throw_invalid(fmt::format("未知的排序字段: {}", key), "可用字段: " + util::join(keys, ","));
+            throw_invalid(fmt::format("未知的排序字段: {}", key),
+                          "可用字段: " + util::join(keys, ","));
         }
         const char* dir = descending ? " DESC" : "";
         order = fmt::format(" ORDER BY {}{}, e.id{}", it->second, dir, dir);
@@ -913,16 +912,18 @@ std::int64_t assign_officer(storage::WriteTransaction& tx,
     if (std::find(officer.roles.begin(), officer.roles.end(), role) == officer.roles.end()) {
         notice(fmt::format("民警 {} {} 未登记“{}”角色", officer.badge, officer.name, role));
     }
-    SQLite::Statement insert(db.sql(),
-                             "INSERT INTO enterprise_officer(enterprise_id, officer_id, role, since)"
-                             " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+    SQLite::Statement insert(
+        db.sql(),
+        "INSERT INTO enterprise_officer(enterprise_id, officer_id, role, since)"
+        " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
     insert.bind(1, enterprise.id);
     insert.bind(2, officer.id);
     insert.bind(3, std::string(role));
     insert.bind(4, util::format_date(since));
     if (insert.exec() == 0) {
-        throw_conflict(fmt::format("民警 {} 已以“{}”指派给 {}", officer.badge, role, enterprise.name),
-                       "用 hujing enterprise unassign 先解除");
+        throw_conflict(
+            fmt::format("民警 {} 已以“{}”指派给 {}", officer.badge, role, enterprise.name),
+            "用 hujing enterprise unassign 先解除");
     }
     tx.audit("enterprise",
              enterprise.id,
@@ -1049,9 +1050,8 @@ std::int64_t add_exemption(storage::WriteTransaction& tx,
         throw_invalid("免检原因不能为空");
     }
     if (until < today) {
-        throw_invalid(fmt::format("免检截止日期 {} 早于今天 {}",
-                                  util::format_date(until),
-                                  util::format_date(today)));
+        throw_invalid(fmt::format(
+            "免检截止日期 {} 早于今天 {}", util::format_date(until), util::format_date(today)));
     }
     const auto enterprise = get_enterprise_ref(db, key);
     SQLite::Statement insert(db.sql(),

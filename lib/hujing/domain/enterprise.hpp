@@ -122,8 +122,8 @@ struct EnterpriseQuery {
     std::optional<std::string> industry; // exact industry text
     std::optional<std::string> tag;
     std::optional<std::string> sector;
-    std::optional<std::string> credit; // A–D, or "none" for ungraded
-    std::optional<std::string> scale;  // above/below or 规上/规下
+    std::optional<std::string> credit;  // A–D, or "none" for ungraded
+    std::optional<std::string> scale;   // above/below or 规上/规下
     std::optional<std::string> officer; // badge: enterprises assigned to that officer
     std::optional<std::string> risk;    // level code or label, or "any": with an open risk
     std::optional<std::string> search;  // substring of name or address
@@ -164,9 +164,8 @@ struct EnterpriseFile {
 };
 
 // Load the file of enterprise `key` with every part of enterprise_file_parts().
-EnterpriseFile load_enterprise_file(storage::Database& db,
-                                    std::string_view key,
-                                    const FileOptions& options);
+EnterpriseFile
+load_enterprise_file(storage::Database& db, std::string_view key, const FileOptions& options);
 
 // The file as one JSON object with nested arrays.
 nlohmann::json enterprise_file_json(const EnterpriseFile& file, bool reveal);

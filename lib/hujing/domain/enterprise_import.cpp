@@ -216,10 +216,8 @@ ImportResult import_enterprises(storage::WriteTransaction& tx,
     }
     for (const Col required : {c_uscc, c_name}) {
         if (index[required] == k_absent) {
-            throw Error(Exit::invalid,
-                        "缺少必需的列: " + known[required],
-                        "必需列: uscc,name",
-                        header_at);
+            throw Error(
+                Exit::invalid, "缺少必需的列: " + known[required], "必需列: uscc,name", header_at);
         }
     }
     const std::size_t width = header->fields.size();
@@ -227,8 +225,8 @@ ImportResult import_enterprises(storage::WriteTransaction& tx,
     auto& sql = db.sql();
     Savepoint savepoint(sql);
     Statements s(sql);
-    const std::int64_t max_before = sql.execAndGet("SELECT coalesce(max(id), 0) FROM enterprise")
-                                        .getInt64();
+    const std::int64_t max_before =
+        sql.execAndGet("SELECT coalesce(max(id), 0) FROM enterprise").getInt64();
     // Existing enterprises touched by this file (skip/update), to spot a second occurrence;
     // ids of rows added by this import are all above `max_before`. One bit per existing id.
     std::vector<bool> touched;
@@ -275,7 +273,8 @@ ImportResult import_enterprises(storage::WriteTransaction& tx,
         const SourceLocation where{display, static_cast<int>(record->line), 0};
         auto& fields = record->fields;
         if (fields.size() != width) {
-            reject(where, fmt::format("列数为 {}，表头为 {}", fields.size(), width), Problem::invalid);
+            reject(
+                where, fmt::format("列数为 {}，表头为 {}", fields.size(), width), Problem::invalid);
             continue;
         }
         auto take = [&](Col c) -> std::optional<std::string> {
@@ -388,8 +387,11 @@ ImportResult import_enterprises(storage::WriteTransaction& tx,
             .with_details(std::move(problems.kept));
     }
     for (const auto& [former, target] : former_towns) {
-        result.notices.push_back(fmt::format(
-            "{} 已并入或更名为 {}，{} 行按 {} 登记", former, target.first, target.second, target.first));
+        result.notices.push_back(fmt::format("{} 已并入或更名为 {}，{} 行按 {} 登记",
+                                             former,
+                                             target.first,
+                                             target.second,
+                                             target.first));
     }
     if (options.dry_run == DryRun::yes) {
         return result; // the savepoint rolls everything back

@@ -77,7 +77,8 @@ void check_interval(const std::optional<std::int64_t>& days) {
 Officer project_officer(storage::Database& db, std::string_view badge) {
     auto officer = get_officer(db, badge);
     if (!officer.active) {
-        throw_conflict(fmt::format("民警 {} {} 不在岗，不能担任项目警官", officer.badge, officer.name));
+        throw_conflict(
+            fmt::format("民警 {} {} 不在岗，不能担任项目警官", officer.badge, officer.name));
     }
     if (std::find(officer.roles.begin(), officer.roles.end(), k_project_role)
         == officer.roles.end()) {
@@ -91,7 +92,8 @@ void check_unique_name(storage::Database& db, const std::string& name, std::int6
     q.bind(1, name);
     q.bind(2, self);
     if (q.executeStep()) {
-        throw_conflict(fmt::format("项目名称已存在: {} (编号 {})", name, q.getColumn(0).getInt64()));
+        throw_conflict(
+            fmt::format("项目名称已存在: {} (编号 {})", name, q.getColumn(0).getInt64()));
     }
 }
 
@@ -269,21 +271,21 @@ nlohmann::json project_json(const Project& p) {
         team.push_back(
             {{"badge", m.badge}, {"name", m.name}, {"unit", m.unit}, {"duty", opt_json(m.duty)}});
     }
-    return {{"id", p.id},
-            {"name", p.name},
-            {"enterprise_id",
-             p.enterprise_id ? nlohmann::json(*p.enterprise_id) : nlohmann::json(nullptr)},
-            {"uscc", opt_json(p.enterprise_uscc)},
-            {"enterprise", opt_json(p.enterprise_name)},
-            {"officer", p.officer_badge},
-            {"officer_name", p.officer_name},
-            {"plan", opt_json(p.plan)},
-            {"archive_path", opt_json(p.archive_path)},
-            {"visit_interval_days",
-             p.visit_interval_days ? nlohmann::json(*p.visit_interval_days)
-                                   : nlohmann::json(nullptr)},
-            {"created_at", p.created_at},
-            {"team", team}};
+    return {
+        {"id", p.id},
+        {"name", p.name},
+        {"enterprise_id",
+         p.enterprise_id ? nlohmann::json(*p.enterprise_id) : nlohmann::json(nullptr)},
+        {"uscc", opt_json(p.enterprise_uscc)},
+        {"enterprise", opt_json(p.enterprise_name)},
+        {"officer", p.officer_badge},
+        {"officer_name", p.officer_name},
+        {"plan", opt_json(p.plan)},
+        {"archive_path", opt_json(p.archive_path)},
+        {"visit_interval_days",
+         p.visit_interval_days ? nlohmann::json(*p.visit_interval_days) : nlohmann::json(nullptr)},
+        {"created_at", p.created_at},
+        {"team", team}};
 }
 
 std::vector<output::Section> project_sections(const Project& p) {

@@ -31,7 +31,8 @@ nlohmann::json risk_json(storage::Database& db, std::int64_t id) {
         throw_not_found("风险", std::to_string(id), "用 hujing enterprise risk list 查看");
     }
     auto text = [&](int i) {
-        return q.isColumnNull(i) ? nlohmann::json(nullptr) : nlohmann::json(q.getColumn(i).getString());
+        return q.isColumnNull(i) ? nlohmann::json(nullptr)
+                                 : nlohmann::json(q.getColumn(i).getString());
     };
     return {{"id", q.getColumn(0).getInt64()},
             {"enterprise_id", q.getColumn(1).getInt64()},
@@ -58,7 +59,8 @@ std::string parse_risk_level(std::string_view text) {
             return level.code;
         }
     }
-    throw_invalid(fmt::format("风险等级无效: {}", text), "可用: 红、橙、黄、蓝 (red、orange、yellow、blue)");
+    throw_invalid(fmt::format("风险等级无效: {}", text),
+                  "可用: 红、橙、黄、蓝 (red、orange、yellow、blue)");
 }
 
 std::string risk_level_label(std::string_view code) {
@@ -101,13 +103,13 @@ std::int64_t
 close_risk(storage::WriteTransaction& tx, storage::Database& db, std::int64_t id, util::Date date) {
     const auto before = risk_json(db, id);
     if (!before["closed"].is_null()) {
-        throw_conflict(fmt::format("风险 {} 已于 {} 关闭", id, before["closed"].get<std::string>()));
+        throw_conflict(
+            fmt::format("风险 {} 已于 {} 关闭", id, before["closed"].get<std::string>()));
     }
     const auto closed = util::format_date(date);
     if (closed < before["opened"].get<std::string>()) {
-        throw_invalid(fmt::format("关闭日期 {} 早于登记日期 {}",
-                                  closed,
-                                  before["opened"].get<std::string>()));
+        throw_invalid(fmt::format(
+            "关闭日期 {} 早于登记日期 {}", closed, before["opened"].get<std::string>()));
     }
     SQLite::Statement update(db.sql(), "UPDATE risk SET closed = ? WHERE id = ?");
     update.bind(1, closed);

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commands.hpp"
+#include "context.hpp"
+#include "options.hpp"
+
+#include <hujing/domain/project.hpp>
+#include <hujing/storage/transaction.hpp>
+
+namespace hujing::cli {
+
+namespace {
+
+struct TeamOptions {
+    std::string project;
+    std::string officer;
+    std::optional<std::string> duty;
+};
+
+struct UpdateOptions {
+    std::string key;
+    domain::ProjectUpdate update;
+};
+
+void register_team(CLI::App& noun, Context& ctx) {
+    auto* team = noun.add_subcommand("team", "项目专班: 加入、移出、列出成员");
+    team->require_subcommand(1);
+
+    auto add_opts = std::make_shared<TeamOptions>();
+    auto* add = team->add_subcommand("add", "加入专班，输出项目编号");
+    add->add_option("PROJECT", add_opts->project, "项目编号或名称")->required();
+    add->add_option("--officer", add_opts->officer, "民警警号")->required();
+    add->add_option("--duty", add_opts->duty, "分工");
+    add->callback([&ctx, add_opts] {
+        ctx.action = [&ctx, add_opts] {
+            auto& db = ctx.db();
+            storage::WriteTransaction tx(db);
+            const auto id = domain::add_project_member(
+                tx, db, add_opts->project, add_opts->officer, add_opts->duty);
+            tx.commit();
+            Context::print_id(id);
+        };
+    });
+
+    auto remove_opts = std::make_shared<TeamOptions>();
+    auto* remove = team->add_subcommand("remove", "移出专班，输出项目编号");
+    remove->add_option("PROJECT", remove_opts->project, "项目编号或名称")->required();
+    remove->add_option("--officer", remove_opts->officer, "民警警号")->required();
+    remove->callback([&ctx, remove_opts] {
+        ctx.action = [&ctx, remove_opts] {
+            auto& db = ctx.db();
+            storage::WriteTransaction tx(db);
+            const auto id =
+                domain::remove_project_member(tx, db, remove_opts->project, remove_opts->officer);
+            tx.commit();
+            Context::print_id(id);
+        };
+    });
+
+    auto list_key = std::make_shared<std::string>();
+    auto* list = team->add_subcommand("list", "列出专班成员");
+    list->add_option("PROJECT", *list_key, "项目编号或名称")->required();
+    list->callback([&ctx, list_key] {
+        ctx.action = [&ctx, list_key] {
+            write_rows(ctx,
+                       domain::project_member_columns(),
+                       domain::list_project_members(ctx.db(), *list_key));
+        };
+    });
+}
+
+} // namespace
+
+void register_project(CLI::App& root, Context& ctx) {
+    auto* noun = root.add_subcommand(
+        "project", "千项万亿重点项目（五个一: 一个项目、一名警官、一个专班、一套方案、一份档案）");
+    noun->require_subcommand(1);
+
+    auto add_opts = std::make_shared<domain::NewProject>();
+    auto* add = noun->add_subcommand("add", "登记重点项目，输出其编号");
+    add->add_option("NAME", add_opts->name, "项目名称（唯一）")->required();
+    add->add_option("--officer", add_opts->officer, "项目警官警号")->required();
+    add->add_option("--enterprise", add_opts->enterprise, "项目企业（编号或统一社会信用代码）");
+    add->add_option("--plan", add_opts->plan, "服务方案（文字）");
+    add->add_option("--archive", add_opts->archive, "项目档案的路径");
+    add->add_option(
+           "--visit-interval", add_opts->visit_interval_days, "走访间隔（天），供 visit due 使用")
+        ->check(CLI::PositiveNumber);
+    add->callback([&ctx, add_opts] {
+        ctx.action = [&ctx, add_opts] {
+            auto& db = ctx.db();
+            storage::WriteTransaction tx(db);
+            const auto id = domain::add_project(tx, db, *add_opts);
+            tx.commit();
+            Context::print_id(id);
+        };
+    });
+
+    auto upd = std::make_shared<UpdateOptions>();
+    auto* update = noun->add_subcommand("update", "修改重点项目，输出其编号（空字符串清除该项）");
+    update->add_option("PROJECT", upd->key, "项目编号或名称")->required();
+    update->add_option("--name", upd->update.name, "项目名称");
+    update->add_option("--officer", upd->update.officer, "项目警官警号");
+    update->add_option("--enterprise", upd->update.enterprise, "项目企业");
+    update->add_option("--plan", upd->update.plan, "服务方案");
+    update->add_option("--archive", upd->update.archive, "项目档案的路径");
+    update->add_option("--visit-interval", upd->update.visit_interval_days, "走访间隔（天）")
+        ->check(CLI::PositiveNumber);
+    update->callback([&ctx, upd] {
+        ctx.action = [&ctx, upd] {
+            auto& db = ctx.db();
+            storage::WriteTransaction tx(db);
+            const auto id = domain::update_project(tx, db, upd->key, upd->update);
+            tx.commit();
+            Context::print_id(id);
+        };
+    });
+
+    auto query = std::make_shared<domain::ProjectQuery>();
+    auto* list = noun->add_subcommand("list", "列出重点项目");
+    list->add_option("--officer", query->officer, "按项目警官或专班成员警号筛选");
+    list->add_option("--enterprise", query->enterprise, "按企业筛选");
+    list->callback([&ctx, query] {
+        ctx.action = [&ctx, query] {
+            write_rows(ctx,
+                       domain::project_columns(),
+                       domain::list_projects(ctx.db(), *query),
+                       {"id",
+                        "name",
+                        "enterprise",
+                        "officer",
+                        "officer_name",
+                        "team",
+                        "visit_interval_days"});
+        };
+    });
+
+    auto show_key = std::make_shared<std::string>();
+    auto* show = noun->add_subcommand("show", "显示重点项目及其专班");
+    show->add_option("PROJECT", *show_key, "项目编号或名称")->required();
+    show->callback([&ctx, show_key] {
+        ctx.action = [&ctx, show_key] {
+            const auto project = domain::get_project(ctx.db(), *show_key);
+            output::write_record(stdout,
+                                 domain::project_json(project),
+                                 domain::project_sections(project),
+                                 ctx.output());
+        };
+    });
+
+    register_team(*noun, ctx);
+}
+
+} // namespace hujing::cli
