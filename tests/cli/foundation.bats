@@ -43,6 +43,12 @@ load helpers
     assert_error_line
     run -2 --separate-stderr hujing -f yaml unit list
     assert_error_line
+    run -2 --separate-stderr hujing officer frobnicate
+    assert_error_line "未知命令: frobnicate"
+    run -2 --separate-stderr hujing officer add 123456
+    assert_error_line "--name 是必需的"
+    run -2 --separate-stderr hujing officer list --limit -3
+    assert_error_line
 }
 
 @test "global options work after the verb too" {

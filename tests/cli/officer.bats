@@ -46,8 +46,11 @@ assert o["phone"]!="13800001234" and o["phone"].endswith("1234"), o
     run -0 hujing officer list -f tsv --no-header --fields phone
     [ "$output" != 13800001234 ]
     [[ "$output" == *1234 ]]
+    [ "$(sqlite3 "$HUJING_DB" "SELECT count(*) FROM audit_log WHERE entity = 'reveal'")" -eq 0 ]
     run -0 hujing --reveal officer list -f tsv --no-header --fields phone
     [ "$output" = 13800001234 ]
+    run -0 hujing audit log --entity reveal -f tsv --no-header --fields action,command
+    [[ "$output" == "reveal"$'\t'"hujing --reveal officer list"* ]]
 }
 
 @test "officer add rejects bad input with exit 3, 4, 5 and changes nothing" {
