@@ -174,12 +174,9 @@ void register_show(CLI::App& noun, Context& ctx) {
     cmd->callback([&ctx, key] {
         ctx.action = [&ctx, key] {
             auto& db = ctx.db();
-            const bool reveal = ctx.globals.reveal;
+            const bool reveal = ctx.reveal();
             const auto file =
                 domain::load_enterprise_file(db, *key, domain::FileOptions{reveal, ctx.today()});
-            if (reveal) {
-                domain::audit_reveal(db, file.enterprise.id);
-            }
             output::write_record(stdout,
                                  domain::enterprise_file_json(file, reveal),
                                  domain::enterprise_file_sections(file, reveal),
@@ -213,10 +210,9 @@ void register_list(CLI::App& noun, Context& ctx) {
             const auto fields = chosen_fields(ctx, defaults);
             auto writer =
                 output::make_writer(stdout, domain::enterprise_columns(), ctx.output(), defaults);
-            const bool reveal = ctx.globals.reveal;
-            if (reveal && std::find(fields.begin(), fields.end(), "phone") != fields.end()) {
-                domain::audit_reveal(db, std::nullopt);
-            }
+            // Only a listing that prints phone numbers reveals anything (and is audited).
+            const bool reveal =
+                std::find(fields.begin(), fields.end(), "phone") != fields.end() && ctx.reveal();
             domain::list_enterprises(db, query, fields, reveal, *writer);
             writer->finish();
         };

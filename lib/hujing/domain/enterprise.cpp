@@ -1074,10 +1074,4 @@ std::int64_t add_exemption(storage::WriteTransaction& tx,
     return id;
 }
 
-void audit_reveal(storage::Database& db, std::optional<std::int64_t> enterprise_id) {
-    storage::WriteTransaction tx(db);
-    tx.audit("enterprise", enterprise_id, "reveal", nullptr, {{"fields", {"phone"}}});
-    tx.commit();
-}
-
 } // namespace hujing::domain

@@ -217,8 +217,4 @@ std::int64_t add_exemption(storage::WriteTransaction& tx,
                            std::string_view reason,
                            util::Date today);
 
-// Record in the audit log that phone numbers were shown in full (--reveal) for `enterprise_id`
-// (null for a listing). Runs its own write transaction.
-void audit_reveal(storage::Database& db, std::optional<std::int64_t> enterprise_id);
-
 } // namespace hujing::domain
