@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <hujing/domain/completion_values.hpp>
+#include <hujing/domain/division.hpp>
+#include <hujing/domain/enterprise.hpp>
 #include <hujing/domain/officer.hpp>
+#include <hujing/domain/risk.hpp>
 #include <hujing/domain/unit.hpp>
 
 #include <array>
@@ -31,6 +34,38 @@ std::vector<std::string> completion_values(storage::Database* db, std::string_vi
     if (option == "--kind") {
         return unit_kinds();
     }
+    if (option == "--town") {
+        std::vector<std::string> towns;
+        for (const auto& d : divisions()) {
+            towns.push_back(d.name);
+        }
+        return towns;
+    }
+    if (option == "--sector" || option == "--sectors") {
+        return enterprise_sectors();
+    }
+    if (option == "--grade") {
+        return credit_grades();
+    }
+    if (option == "--credit") {
+        auto grades = credit_grades();
+        grades.emplace_back("none");
+        return grades;
+    }
+    if (option == "--scale") {
+        return {"above", "below"};
+    }
+    if (option == "--level") {
+        return risk_levels();
+    }
+    if (option == "--risk") {
+        auto levels = risk_levels();
+        levels.emplace_back("any");
+        return levels;
+    }
+    if (option == "--on-conflict") {
+        return {"fail", "skip", "update"};
+    }
     if (db == nullptr) {
         return {};
     }
@@ -42,6 +77,9 @@ std::vector<std::string> completion_values(storage::Database* db, std::string_vi
         {"--inspectors",
          "SELECT badge FROM officer WHERE active = 1 AND inspector = 1 ORDER BY badge"},
         {"--actor", "SELECT DISTINCT actor FROM audit_log ORDER BY actor"},
+        {"--tag", "SELECT DISTINCT tag FROM enterprise_tag ORDER BY tag"},
+        {"--industry",
+         "SELECT DISTINCT industry FROM enterprise WHERE industry IS NOT NULL ORDER BY industry"},
     };
     const auto it = k_queries.find(option);
     if (it == k_queries.end()) {
