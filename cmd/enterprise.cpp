@@ -38,7 +38,7 @@ struct ListOptions {
     Paging paging;
 };
 
-struct ImportOptions {
+struct ImportArgs {
     std::string path;
     bool skip_invalid = false;
     bool dry_run = false;
@@ -220,7 +220,7 @@ void register_list(CLI::App& noun, Context& ctx) {
 }
 
 void register_import(CLI::App& noun, Context& ctx) {
-    auto opts = std::make_shared<ImportOptions>();
+    auto opts = std::make_shared<ImportArgs>();
     auto* cmd = noun.add_subcommand(
         "import",
         "从 CSV 导入企业（默认全部成功或全部不导入），输出 added=N updated=N skipped=N invalid=N");
@@ -235,7 +235,7 @@ void register_import(CLI::App& noun, Context& ctx) {
     cmd->add_flag("--dry-run", opts->dry_run, "只校验并统计，不改动数据库");
     cmd->callback([&ctx, opts] {
         ctx.action = [&ctx, opts] {
-            domain::ImportOptions options;
+            domain::EnterpriseImportOptions options;
             options.on_conflict = domain::parse_on_conflict(opts->on_conflict);
             options.skip_invalid =
                 opts->skip_invalid ? domain::SkipInvalid::yes : domain::SkipInvalid::no;

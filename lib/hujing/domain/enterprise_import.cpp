@@ -182,11 +182,11 @@ const std::vector<std::string>& import_columns() {
     return columns;
 }
 
-ImportResult import_enterprises(storage::WriteTransaction& tx,
-                                storage::Database& db,
-                                std::istream& in,
-                                const std::string& name,
-                                const ImportOptions& options) {
+EnterpriseImportResult import_enterprises(storage::WriteTransaction& tx,
+                                          storage::Database& db,
+                                          std::istream& in,
+                                          const std::string& name,
+                                          const EnterpriseImportOptions& options) {
     const std::string display = name == "-" ? "<stdin>" : name;
     io::CsvReader reader(in, name);
     const auto header = reader.next();
@@ -237,7 +237,7 @@ ImportResult import_enterprises(storage::WriteTransaction& tx,
         s.update.bind(static_cast<int>(12 + c - c_town), index[c] != k_absent ? 1 : 0);
     }
 
-    ImportResult result;
+    EnterpriseImportResult result;
     Problems problems;
     std::map<std::string, std::pair<std::string, std::int64_t>> former_towns;
     const bool skip_invalid = options.skip_invalid == SkipInvalid::yes;
@@ -250,28 +250,25 @@ ImportResult import_enterprises(storage::WriteTransaction& tx,
     };
 
     EnterpriseData data;
+    io::CsvRecord record;
     std::int64_t rows = 0;
+    // A record the reader cannot parse (bad UTF-8, a broken quote) ends the input: nothing
+    // after it can be read, so the import fails even with --skip-invalid.
+    std::optional<Diagnostic> unreadable;
     for (;;) {
-        std::optional<io::CsvRecord> record;
-        const auto before_bytes = reader.bytes_read();
         try {
-            record = reader.next();
-        } catch (const Error& e) {
-            // A broken record (bad UTF-8, stray quote): report it and go on if the reader moved.
-            reject(e.where().value_or(SourceLocation{display, 0, 0}), e.what(), Problem::invalid);
-            if (reader.bytes_read() == before_bytes) {
+            if (!reader.next(record)) {
                 break;
             }
-            continue;
-        }
-        if (!record) {
+        } catch (const Error& e) {
+            unreadable = Diagnostic{e.where().value_or(SourceLocation{display, 0, 0}), e.what()};
             break;
         }
         if (options.progress && ++rows % k_progress_every == 0) {
             options.progress(reader.bytes_read());
         }
-        const SourceLocation where{display, static_cast<int>(record->line), 0};
-        auto& fields = record->fields;
+        const SourceLocation where{display, static_cast<int>(record.line), 0};
+        auto& fields = record.fields;
         if (fields.size() != width) {
             reject(
                 where, fmt::format("列数为 {}，表头为 {}", fields.size(), width), Problem::invalid);
@@ -372,6 +369,18 @@ ImportResult import_enterprises(storage::WriteTransaction& tx,
         options.progress(reader.bytes_read());
     }
 
+    if (unreadable) {
+        problems.add(unreadable->where, unreadable->message, Problem::invalid);
+        throw Error(
+            Exit::invalid,
+            fmt::format("导入失败: {} 无法读完（{}），未导入任何记录",
+                        display,
+                        to_string(unreadable->where)),
+            problems.total > static_cast<std::int64_t>(problems.kept.size())
+                ? fmt::format("仅列出前 {} 条，共 {} 条", problems.kept.size(), problems.total)
+                : std::string("修正该行后重新导入"))
+            .with_details(std::move(problems.kept));
+    }
     if (problems.total > 0 && !skip_invalid) {
         std::string hint;
         if (problems.total > static_cast<std::int64_t>(problems.kept.size())) {
@@ -409,12 +418,12 @@ ImportResult import_enterprises(storage::WriteTransaction& tx,
     return result;
 }
 
-std::string format_import_result(const ImportResult& r) {
+std::string format_import_result(const EnterpriseImportResult& r) {
     return fmt::format(
         "added={} updated={} skipped={} invalid={}", r.added, r.updated, r.skipped, r.invalid);
 }
 
-nlohmann::json import_result_json(const ImportResult& r, DryRun dry_run) {
+nlohmann::json import_result_json(const EnterpriseImportResult& r, DryRun dry_run) {
     return {{"added", r.added},
             {"updated", r.updated},
             {"skipped", r.skipped},

@@ -24,7 +24,7 @@ OnConflict parse_on_conflict(std::string_view text);
 enum class SkipInvalid { no, yes };
 enum class DryRun { no, yes };
 
-struct ImportOptions {
+struct EnterpriseImportOptions {
     OnConflict on_conflict = OnConflict::fail;
     SkipInvalid skip_invalid = SkipInvalid::no;
     DryRun dry_run = DryRun::no;
@@ -37,7 +37,7 @@ struct ImportOptions {
 
 // The counts of an import. `invalid` counts rejected rows: invalid ones, in-file duplicates,
 // and rows whose USCC exists when on_conflict is fail.
-struct ImportResult {
+struct EnterpriseImportResult {
     std::int64_t added = 0;
     std::int64_t updated = 0;
     std::int64_t skipped = 0;
@@ -53,16 +53,16 @@ const std::vector<std::string>& import_columns();
 // SkipInvalid::yes any bad row throws (Exit::invalid, or Exit::conflict when every bad row is an
 // existing USCC) listing each as FILE:LINE: reason and nothing is imported. With DryRun::yes the
 // counts are computed and every change rolled back. One audit row records a real import.
-ImportResult import_enterprises(storage::WriteTransaction& tx,
-                                storage::Database& db,
-                                std::istream& in,
-                                const std::string& name,
-                                const ImportOptions& options);
+EnterpriseImportResult import_enterprises(storage::WriteTransaction& tx,
+                                          storage::Database& db,
+                                          std::istream& in,
+                                          const std::string& name,
+                                          const EnterpriseImportOptions& options);
 
 // The counts as one line "added=N updated=N skipped=N invalid=N".
-std::string format_import_result(const ImportResult& result);
+std::string format_import_result(const EnterpriseImportResult& result);
 
 // The counts as a JSON object {added, updated, skipped, invalid, dry_run}.
-nlohmann::json import_result_json(const ImportResult& result, DryRun dry_run);
+nlohmann::json import_result_json(const EnterpriseImportResult& result, DryRun dry_run);
 
 } // namespace hujing::domain
