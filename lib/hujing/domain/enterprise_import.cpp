@@ -5,21 +5,38 @@
 #include <hujing/error.hpp>
 #include <hujing/io/csv_reader.hpp>
 #include <hujing/util/text.hpp>
+#include <hujing/util/uscc.hpp>
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <memory>
 #include <optional>
-#include <unordered_set>
 
 namespace hujing::domain {
 
 namespace {
 
+// How an import works, and why (the target is `sqlite3`'s .import into a staging table plus
+// INSERT … SELECT into the same schema, in flat memory):
+//
+// Validated rows are staged in a temporary table and moved into the registry one batch at a
+// time with INSERT … SELECT (and UPDATE … FROM for --on-conflict update). Inserting row by row
+// would make every statement a statement transaction (the FTS trigger makes it a multi-row
+// write), and FTS5 flushes its pending index data at each of those savepoints: one tiny segment
+// per enterprise, three times slower than sqlite3. Rows whose USCC is already registered (before
+// the import, or in an earlier batch of this file) are found after each batch's INSERT … ON
+// CONFLICT DO NOTHING by probing the ids just assigned, so the common path costs no extra index
+// lookup per row. Duplicates inside one batch are caught in memory (a set of at most one batch of
+// packed USCCs); later ones because the first occurrence is then registered with an id above
+// those that existed before the import, or was an existing enterprise already touched (one bit
+// per existing id).
+
 constexpr std::size_t k_max_details = 50;
 constexpr std::int64_t k_progress_every = 4096;
+constexpr std::int64_t k_batch_rows = 16384;
 
 enum Col : std::size_t {
     c_uscc,
@@ -41,7 +58,7 @@ constexpr std::size_t k_absent = static_cast<std::size_t>(-1);
 // Why a row was rejected: invalid data, or its USCC exists and on_conflict is fail.
 enum class Problem { invalid, conflict };
 
-// Collects the rejected rows: the first 50 kept, all counted.
+// Collects the rejected rows: the first 50 by line kept, all counted.
 struct Problems {
     std::vector<Diagnostic> kept;
     std::int64_t total = 0;
@@ -52,23 +69,68 @@ struct Problems {
         if (kind != Problem::conflict) {
             all_conflicts = false;
         }
-        if (kept.size() < k_max_details) {
-            kept.push_back(Diagnostic{std::move(where), std::move(message)});
+        // Conflicts are found at the end of a batch, after later invalid rows: keep line order.
+        const auto at = std::upper_bound(
+            kept.begin(), kept.end(), where.line, [](int line, const Diagnostic& d) {
+                return line < d.where.line;
+            });
+        if (kept.size() < k_max_details || at != kept.end()) {
+            kept.insert(at, Diagnostic{std::move(where), std::move(message)});
+            if (kept.size() > k_max_details) {
+                kept.pop_back();
+            }
         }
     }
 };
 
-// Rows are staged in temporary tables and moved into the registry one batch at a time with
-// INSERT … SELECT / UPDATE … FROM. Inserting row by row would make every statement a statement
-// transaction (the FTS trigger makes it a multi-row write), and FTS5 flushes its pending index
-// data at each of those savepoints — one tiny segment per enterprise, several times slower than
-// `sqlite3`'s .import + INSERT … SELECT. Batching keeps the FTS work in bulk.
-constexpr std::int64_t k_batch_rows = 16384;
+// A set of the USCCs staged in the current batch: each packed into 90 bits (18 characters of
+// 5 bits), open addressing, no allocation per row.
+class UsccSet {
+public:
+    UsccSet()
+        : m_slots(k_slots) {}
+
+    // Insert `uscc` (valid, 18 characters); false when it was there already.
+    bool insert(std::string_view uscc) {
+        const auto key = pack(uscc);
+        auto i = static_cast<std::size_t>((key.first * 0x9E3779B97F4A7C15ULL) ^ key.second)
+                 & (k_slots - 1);
+        while (m_slots[i].first != 0) {
+            if (m_slots[i] == key) {
+                return false;
+            }
+            i = (i + 1) & (k_slots - 1);
+        }
+        m_slots[i] = key;
+        return true;
+    }
+
+    void clear() {
+        std::fill(m_slots.begin(), m_slots.end(), Key{0, 0});
+    }
+
+private:
+    using Key = std::pair<std::uint64_t, std::uint64_t>;
+    static constexpr std::size_t k_slots = 4 * static_cast<std::size_t>(k_batch_rows);
+
+    static Key pack(std::string_view uscc) {
+        Key key{1, 0}; // the leading 1 keeps a packed key from being the empty slot
+        for (std::size_t i = 0; i < uscc.size(); ++i) {
+            const auto value =
+                static_cast<std::uint64_t>(util::k_uscc_alphabet.find(uscc[i]) & 31U);
+            auto& half = i < 9 ? key.first : key.second;
+            half = (half << 5U) | value;
+        }
+        return key;
+    }
+
+    std::vector<Key> m_slots;
+};
 
 constexpr const char* k_create_staging =
-    "CREATE TEMP TABLE hujing_import_new(id INTEGER PRIMARY KEY, uscc TEXT NOT NULL,"
-    " name TEXT, town TEXT, industry TEXT, industry_code TEXT, scale TEXT, legal_rep TEXT,"
-    " phone TEXT, address TEXT, tags TEXT, sectors TEXT);"
+    "CREATE TEMP TABLE hujing_import_new(id INTEGER PRIMARY KEY, line INTEGER NOT NULL,"
+    " uscc TEXT NOT NULL, name TEXT, town TEXT, industry TEXT, industry_code TEXT, scale TEXT,"
+    " legal_rep TEXT, phone TEXT, address TEXT, tags TEXT, sectors TEXT);"
     "CREATE TEMP TABLE hujing_import_upd(id INTEGER PRIMARY KEY, name TEXT, town TEXT,"
     " industry TEXT, industry_code TEXT, scale TEXT, legal_rep TEXT, phone TEXT, address TEXT,"
     " tags TEXT, sectors TEXT);";
@@ -78,32 +140,43 @@ constexpr const char* k_drop_staging =
 
 // The prepared statements of an import, prepared once and reused for every row and batch.
 struct Statements {
-    SQLite::Statement find;
-    SQLite::Statement stage_new;
-    SQLite::Statement stage_update;
+    SQLite::Statement stage;
     SQLite::Statement move_new;
+    SQLite::Statement not_moved;
+    SQLite::Statement find;
+    SQLite::Statement stage_update;
+    SQLite::Statement drop_not_moved;
     SQLite::Statement move_update;
     SQLite::Statement clear_tags;
     SQLite::Statement clear_sectors;
     SQLite::Statement move_tags;
     SQLite::Statement move_sectors;
-    std::vector<SQLite::Statement> empty;
+    SQLite::Statement empty_new;
+    SQLite::Statement empty_upd;
 
     explicit Statements(SQLite::Database& db)
-        : find(db, "SELECT id FROM main.enterprise WHERE uscc = ?"),
-          stage_new(db,
-                    "INSERT INTO temp.hujing_import_new(id, uscc, name, town, industry,"
-                    " industry_code, scale, legal_rep, phone, address, tags, sectors)"
-                    " VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?12, ?13)"),
-          stage_update(db,
-                       "INSERT INTO temp.hujing_import_upd(id, name, town, industry,"
-                       " industry_code, scale, legal_rep, phone, address, tags, sectors)"
-                       " VALUES (?11, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?12, ?13)"),
+        : stage(db,
+                "INSERT INTO temp.hujing_import_new(id, line, uscc, name, town, industry,"
+                " industry_code, scale, legal_rep, phone, address, tags, sectors)"
+                " VALUES (?11, ?10, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?12, ?13)"),
           move_new(db,
                    "INSERT INTO main.enterprise(id, uscc, name, town, industry, industry_code,"
                    " scale, legal_rep, phone, address, created_at, updated_at)"
                    " SELECT id, uscc, name, town, industry, industry_code, scale, legal_rep,"
-                   " phone, address, ?1, ?1 FROM temp.hujing_import_new ORDER BY id"),
+                   " phone, address, ?1, ?1 FROM temp.hujing_import_new WHERE true ORDER BY id"
+                   " ON CONFLICT(uscc) DO NOTHING"),
+          not_moved(db,
+                    "SELECT n.id, n.line, n.uscc FROM temp.hujing_import_new n WHERE NOT EXISTS"
+                    " (SELECT 1 FROM main.enterprise e WHERE e.id = n.id) ORDER BY n.id"),
+          find(db, "SELECT id FROM main.enterprise WHERE uscc = ?"),
+          stage_update(db,
+                       "INSERT INTO temp.hujing_import_upd(id, name, town, industry,"
+                       " industry_code, scale, legal_rep, phone, address, tags, sectors)"
+                       " SELECT ?1, name, town, industry, industry_code, scale, legal_rep, phone,"
+                       " address, tags, sectors FROM temp.hujing_import_new WHERE id = ?2"),
+          drop_not_moved(db,
+                         "DELETE FROM temp.hujing_import_new WHERE NOT EXISTS"
+                         " (SELECT 1 FROM main.enterprise e WHERE e.id = hujing_import_new.id)"),
           // Only the columns present in the file are replaced: ?2..?8 say which it has.
           move_update(db,
                       "UPDATE main.enterprise SET name = u.name,"
@@ -133,11 +206,9 @@ struct Statements {
                        " SELECT s.id, j.value FROM (SELECT id, sectors FROM temp.hujing_import_new"
                        " WHERE sectors IS NOT NULL UNION ALL SELECT id, sectors"
                        " FROM temp.hujing_import_upd WHERE sectors IS NOT NULL) s,"
-                       " json_each(s.sectors) j") {
-        for (const char* table : {"hujing_import_new", "hujing_import_upd"}) {
-            empty.emplace_back(db, std::string("DELETE FROM temp.") + table);
-        }
-    }
+                       " json_each(s.sectors) j"),
+          empty_new(db, "DELETE FROM temp.hujing_import_new"),
+          empty_upd(db, "DELETE FROM temp.hujing_import_upd") {}
 };
 
 void run(SQLite::Statement& stmt) {
@@ -145,19 +216,7 @@ void run(SQLite::Statement& stmt) {
     stmt.reset();
 }
 
-void bind_data(SQLite::Statement& q, const EnterpriseData& d) {
-    q.bind(1, d.uscc);
-    q.bind(2, d.name);
-    storage::bind_optional(q, 3, d.town);
-    storage::bind_optional(q, 4, d.industry);
-    storage::bind_optional(q, 5, d.industry_code);
-    storage::bind_optional(q, 6, d.scale);
-    storage::bind_optional(q, 7, d.legal_rep);
-    storage::bind_optional(q, 8, d.phone);
-    storage::bind_optional(q, 9, d.address);
-}
-
-// Append `values` to `out` as a JSON array of strings (control characters were rejected).
+// Set `out` to `values` as a JSON array of strings (control characters were rejected).
 void json_array(const std::vector<std::string>& values, std::string& out) {
     out = "[";
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -172,70 +231,6 @@ void json_array(const std::vector<std::string>& values, std::string& out) {
     }
     out += ']';
 }
-
-// Bind the tags and sectors of `d` as JSON arrays at 12 and 13 (NULL when empty).
-void bind_lists(SQLite::Statement& q,
-                const EnterpriseData& d,
-                std::string& tags,
-                std::string& sectors) {
-    if (d.tags.empty()) {
-        q.bind(12);
-    } else {
-        json_array(d.tags, tags);
-        q.bindNoCopy(12, tags);
-    }
-    if (d.sectors.empty()) {
-        q.bind(13);
-    } else {
-        json_array(d.sectors, sectors);
-        q.bindNoCopy(13, sectors);
-    }
-}
-
-// Move the staged batch into the registry and empty the staging tables.
-void flush(Statements& s, bool has_tags, bool has_sectors, bool any_updates) {
-    run(s.move_new);
-    if (any_updates) {
-        run(s.move_update);
-        if (has_tags) {
-            run(s.clear_tags);
-        }
-        if (has_sectors) {
-            run(s.clear_sectors);
-        }
-    }
-    run(s.move_tags);
-    run(s.move_sectors);
-    for (auto& e : s.empty) {
-        run(e);
-    }
-}
-
-// Set a connection pragma for the life of this object, then restore it.
-class PragmaScope {
-public:
-    PragmaScope(SQLite::Database& db, std::string name, const std::string& value)
-        : m_db(db),
-          m_name(std::move(name)),
-          m_old(db.execAndGet("PRAGMA " + m_name).getString()) {
-        m_db.exec("PRAGMA " + m_name + " = " + value);
-    }
-
-    ~PragmaScope() {
-        try {
-            m_db.exec("PRAGMA " + m_name + " = " + m_old);
-        } catch (...) { // NOLINT(bugprone-empty-catch): a cache size is not worth failing over
-        }
-    }
-
-    PragmaScope(const PragmaScope&) = delete;
-    PragmaScope& operator=(const PragmaScope&) = delete;
-
-private:
-    SQLite::Database& m_db;
-    std::string m_name;
-    std::string m_old;
-};
 
 // A savepoint released on success and rolled back (then released) otherwise or on dry run.
 class Savepoint {
@@ -266,6 +261,296 @@ public:
 private:
     SQLite::Database& m_db;
     bool m_open = true;
+};
+
+// Set a connection pragma for the life of this object, then restore it.
+class PragmaScope {
+public:
+    PragmaScope(SQLite::Database& db, std::string name, const std::string& value)
+        : m_db(db),
+          m_name(std::move(name)),
+          m_old(db.execAndGet("PRAGMA " + m_name).getString()) {
+        m_db.exec("PRAGMA " + m_name + " = " + value);
+    }
+
+    ~PragmaScope() {
+        try {
+            m_db.exec("PRAGMA " + m_name + " = " + m_old);
+        } catch (...) { // NOLINT(bugprone-empty-catch): not worth failing a finished import
+        }
+    }
+
+    PragmaScope(const PragmaScope&) = delete;
+    PragmaScope& operator=(const PragmaScope&) = delete;
+
+private:
+    SQLite::Database& m_db;
+    std::string m_name;
+    std::string m_old;
+};
+
+// One import: the header mapping, the staging statements and the running counts.
+class Importer {
+public:
+    Importer(SQLite::Database& sql,
+             const EnterpriseImportOptions& options,
+             std::string display,
+             const std::array<std::size_t, c_count>& index)
+        : m_sql(sql),
+          m_options(options),
+          m_display(std::move(display)),
+          m_index(index),
+          m_max_before(
+              sql.execAndGet("SELECT coalesce(max(id), 0) FROM main.enterprise").getInt64()),
+          m_next_id(m_max_before + 1),
+          m_has_tags(index[c_tags] != k_absent),
+          m_has_sectors(index[c_sectors] != k_absent) {
+        m_sql.exec(k_create_staging);
+        m_s = std::make_unique<Statements>(m_sql);
+        const auto now = audit::utc_now();
+        m_s->move_new.bind(1, now);
+        m_s->move_update.bind(1, now);
+        for (std::size_t c = c_town; c <= c_address; ++c) {
+            m_s->move_update.bind(static_cast<int>(2 + c - c_town), index[c] != k_absent ? 1 : 0);
+        }
+    }
+
+    // Validate one record and stage it; bad rows are counted and reported.
+    void add(io::CsvRecord& record, std::size_t width) {
+        const SourceLocation where{m_display, static_cast<int>(record.line), 0};
+        auto& fields = record.fields;
+        if (fields.size() != width) {
+            reject(
+                where, fmt::format("列数为 {}，表头为 {}", fields.size(), width), Problem::invalid);
+            return;
+        }
+        auto take = [&](Col c, std::optional<std::string>& out) {
+            if (m_index[c] == k_absent) {
+                out.reset();
+            } else {
+                out = std::move(fields[m_index[c]]);
+            }
+        };
+        auto& d = m_data;
+        d.uscc = std::move(fields[m_index[c_uscc]]);
+        d.name = std::move(fields[m_index[c_name]]);
+        take(c_town, d.town);
+        take(c_industry, d.industry);
+        take(c_industry_code, d.industry_code);
+        take(c_scale, d.scale);
+        take(c_legal_rep, d.legal_rep);
+        take(c_phone, d.phone);
+        take(c_address, d.address);
+        d.tags.clear();
+        d.sectors.clear();
+        if (m_has_tags) {
+            d.tags.push_back(std::move(fields[m_index[c_tags]]));
+        }
+        if (m_has_sectors) {
+            d.sectors.push_back(std::move(fields[m_index[c_sectors]]));
+        }
+        if (util::trim(d.uscc).empty()) {
+            reject(where, "缺少统一社会信用代码 (uscc)", Problem::invalid);
+            return;
+        }
+        std::optional<std::string> former;
+        try {
+            former = normalize_enterprise(d);
+        } catch (const Error& e) {
+            reject(where, e.what(), Problem::invalid);
+            return;
+        }
+        if (!m_batch_usccs.insert(d.uscc)) {
+            reject(where, fmt::format("文件中统一社会信用代码重复: {}", d.uscc), Problem::invalid);
+            return;
+        }
+        auto& q = m_s->stage;
+        q.bind(1, d.uscc);
+        q.bind(2, d.name);
+        storage::bind_optional(q, 3, d.town);
+        storage::bind_optional(q, 4, d.industry);
+        storage::bind_optional(q, 5, d.industry_code);
+        storage::bind_optional(q, 6, d.scale);
+        storage::bind_optional(q, 7, d.legal_rep);
+        storage::bind_optional(q, 8, d.phone);
+        storage::bind_optional(q, 9, d.address);
+        q.bind(10, static_cast<std::int64_t>(record.line));
+        q.bind(11, m_next_id++);
+        bind_list(q, 12, d.tags, m_tags_json);
+        bind_list(q, 13, d.sectors, m_sectors_json);
+        run(q);
+        if (former) {
+            auto& entry = m_former_towns[*former];
+            entry.first = *d.town;
+            ++entry.second;
+        }
+        if (++m_staged >= k_batch_rows) {
+            flush();
+        }
+    }
+
+    // Move the staged batch into the registry.
+    void flush() {
+        if (m_staged == 0) {
+            return;
+        }
+        run(m_s->move_new);
+        std::int64_t not_moved = 0;
+        bool updates = false;
+        {
+            auto& q = m_s->not_moved;
+            while (q.executeStep()) {
+                ++not_moved;
+                updates = registered(q.getColumn(0).getInt64(),
+                                     static_cast<int>(q.getColumn(1).getInt64()),
+                                     q.getColumn(2).getString())
+                          || updates;
+            }
+            q.reset();
+        }
+        m_result.added += m_staged - not_moved;
+        if (not_moved > 0) {
+            run(m_s->drop_not_moved);
+        }
+        if (updates) {
+            run(m_s->move_update);
+            if (m_has_tags) {
+                run(m_s->clear_tags);
+            }
+            if (m_has_sectors) {
+                run(m_s->clear_sectors);
+            }
+        }
+        if (m_has_tags) {
+            run(m_s->move_tags);
+        }
+        if (m_has_sectors) {
+            run(m_s->move_sectors);
+        }
+        run(m_s->empty_new);
+        if (updates) {
+            run(m_s->empty_upd);
+        }
+        m_staged = 0;
+        m_batch_usccs.clear();
+    }
+
+    // Finish: flush, drop the staging tables, and throw when rows were rejected (unless they
+    // are to be skipped) or the input could not be read to its end.
+    EnterpriseImportResult finish(const std::optional<Diagnostic>& unreadable) {
+        flush();
+        m_s.reset();
+        m_sql.exec(k_drop_staging);
+        if (unreadable) {
+            m_problems.add(unreadable->where, unreadable->message, Problem::invalid);
+            throw Error(Exit::invalid,
+                        fmt::format("导入失败: {} 无法读完（{}），未导入任何记录",
+                                    m_display,
+                                    to_string(unreadable->where)),
+                        more_hint("修正该行后重新导入"))
+                .with_details(std::move(m_problems.kept));
+        }
+        if (m_problems.total > 0 && m_options.skip_invalid == SkipInvalid::no) {
+            const bool conflicts = m_problems.all_conflicts;
+            throw Error(conflicts ? Exit::conflict : Exit::invalid,
+                        fmt::format("导入失败: {} 行有错误，未导入任何记录", m_problems.total),
+                        more_hint(conflicts ? "用 --on-conflict skip 或 update 处理已登记的企业"
+                                            : "用 --skip-invalid 只导入正确的行"))
+                .with_details(std::move(m_problems.kept));
+        }
+        for (const auto& [former, target] : m_former_towns) {
+            m_result.notices.push_back(fmt::format("{} 已并入或更名为 {}，{} 行按 {} 登记",
+                                                   former,
+                                                   target.first,
+                                                   target.second,
+                                                   target.first));
+        }
+        return m_result;
+    }
+
+private:
+    // Staged row `staged_id` (from `line`) was not inserted: its USCC is registered. Decide
+    // between duplicate, conflict, skip and update; true when it was staged for update.
+    bool registered(std::int64_t staged_id, int line, const std::string& uscc) {
+        const SourceLocation where{m_display, line, 0};
+        auto& find = m_s->find;
+        find.bind(1, uscc);
+        find.executeStep();
+        const auto id = find.getColumn(0).getInt64();
+        find.reset();
+        const auto existing = static_cast<std::size_t>(id);
+        if (id > m_max_before || (existing < m_touched.size() && m_touched[existing])) {
+            reject(where, fmt::format("文件中统一社会信用代码重复: {}", uscc), Problem::invalid);
+            return false;
+        }
+        if (m_options.on_conflict == OnConflict::fail) {
+            reject(where,
+                   fmt::format("统一社会信用代码已存在: {} (编号 {})", uscc, id),
+                   Problem::conflict);
+            return false;
+        }
+        if (m_touched.empty()) {
+            m_touched.resize(static_cast<std::size_t>(m_max_before) + 1, false);
+        }
+        m_touched[existing] = true;
+        if (m_options.on_conflict == OnConflict::skip) {
+            ++m_result.skipped;
+            return false;
+        }
+        auto& stage = m_s->stage_update;
+        stage.bind(1, id);
+        stage.bind(2, staged_id);
+        run(stage);
+        ++m_result.updated;
+        return true;
+    }
+
+    void reject(const SourceLocation& where, std::string message, Problem kind) {
+        ++m_result.invalid;
+        if (m_options.skip_invalid == SkipInvalid::yes && m_options.skipped_row) {
+            m_options.skipped_row(to_string(where), message);
+        }
+        m_problems.add(where, std::move(message), kind);
+    }
+
+    std::string more_hint(std::string hint) const {
+        if (m_problems.total > static_cast<std::int64_t>(m_problems.kept.size())) {
+            return fmt::format(
+                "仅列出前 {} 条，共 {} 条", m_problems.kept.size(), m_problems.total);
+        }
+        return hint;
+    }
+
+    static void bind_list(SQLite::Statement& q,
+                          int index,
+                          const std::vector<std::string>& values,
+                          std::string& json) {
+        if (values.empty()) {
+            q.bind(index);
+        } else {
+            json_array(values, json);
+            q.bindNoCopy(index, json);
+        }
+    }
+
+    SQLite::Database& m_sql;
+    const EnterpriseImportOptions& m_options;
+    std::string m_display;
+    std::array<std::size_t, c_count> m_index;
+    std::int64_t m_max_before;
+    std::int64_t m_next_id;
+    bool m_has_tags;
+    bool m_has_sectors;
+    std::unique_ptr<Statements> m_s;
+    EnterpriseData m_data;
+    std::string m_tags_json;
+    std::string m_sectors_json;
+    UsccSet m_batch_usccs;
+    std::vector<bool> m_touched; // existing enterprises touched by this file
+    std::int64_t m_staged = 0;
+    EnterpriseImportResult m_result;
+    Problems m_problems;
+    std::map<std::string, std::pair<std::string, std::int64_t>> m_former_towns;
 };
 
 } // namespace
@@ -339,48 +624,12 @@ EnterpriseImportResult import_enterprises(storage::WriteTransaction& tx,
     const std::size_t width = header->fields.size();
 
     auto& sql = db.sql();
-    // A larger page cache for the bulk writes (memory stays far below 64 MiB), and staging
-    // tables in memory (one batch at a time).
+    // A larger page cache for the bulk writes and the staging tables in memory (one batch):
+    // memory stays far below 64 MiB whatever the file size.
     const PragmaScope cache(sql, "cache_size", "-16384");
     const PragmaScope temp_store(sql, "temp_store", "MEMORY");
     Savepoint savepoint(sql);
-    sql.exec(k_create_staging);
-    auto s = std::make_unique<Statements>(sql);
-    const std::int64_t max_before =
-        sql.execAndGet("SELECT coalesce(max(id), 0) FROM main.enterprise").getInt64();
-    // The ids of new enterprises are assigned here (the write lock is held), in file order.
-    std::int64_t next_id = max_before + 1;
-    // Existing enterprises touched by this file (skip/update), to spot a second occurrence;
-    // ids of rows added by this import are all above `max_before`. One bit per existing id.
-    std::vector<bool> touched;
-    const auto now = audit::utc_now();
-    s->move_new.bind(1, now);
-    s->move_update.bind(1, now);
-    for (std::size_t c = c_town; c <= c_address; ++c) {
-        s->move_update.bind(static_cast<int>(2 + c - c_town), index[c] != k_absent ? 1 : 0);
-    }
-    const bool has_tags = index[c_tags] != k_absent;
-    const bool has_sectors = index[c_sectors] != k_absent;
-    std::int64_t staged = 0;
-    bool staged_updates = false;
-    // USCCs staged in the current batch (not yet in the registry), for in-file duplicates.
-    std::unordered_set<std::string> batch_usccs;
-    std::string tags_json;
-    std::string sectors_json;
-
-    EnterpriseImportResult result;
-    Problems problems;
-    std::map<std::string, std::pair<std::string, std::int64_t>> former_towns;
-    const bool skip_invalid = options.skip_invalid == SkipInvalid::yes;
-    auto reject = [&](const SourceLocation& where, std::string message, Problem kind) {
-        ++result.invalid;
-        if (skip_invalid && options.skipped_row) {
-            options.skipped_row(to_string(where), message);
-        }
-        problems.add(where, std::move(message), kind);
-    };
-
-    EnterpriseData data;
+    Importer importer(sql, options, display, index);
     io::CsvRecord record;
     std::int64_t rows = 0;
     // A record the reader cannot parse (bad UTF-8, a broken quote) ends the input: nothing
@@ -398,148 +647,12 @@ EnterpriseImportResult import_enterprises(storage::WriteTransaction& tx,
         if (options.progress && ++rows % k_progress_every == 0) {
             options.progress(reader.bytes_read());
         }
-        const SourceLocation where{display, static_cast<int>(record.line), 0};
-        auto& fields = record.fields;
-        if (fields.size() != width) {
-            reject(
-                where, fmt::format("列数为 {}，表头为 {}", fields.size(), width), Problem::invalid);
-            continue;
-        }
-        auto take = [&](Col c) -> std::optional<std::string> {
-            if (index[c] == k_absent) {
-                return std::nullopt;
-            }
-            return std::move(fields[index[c]]);
-        };
-        data.uscc = take(c_uscc).value_or("");
-        data.name = take(c_name).value_or("");
-        data.town = take(c_town);
-        data.industry = take(c_industry);
-        data.industry_code = take(c_industry_code);
-        data.scale = take(c_scale);
-        data.legal_rep = take(c_legal_rep);
-        data.phone = take(c_phone);
-        data.address = take(c_address);
-        data.tags.clear();
-        data.sectors.clear();
-        if (auto tags = take(c_tags)) {
-            data.tags.push_back(std::move(*tags));
-        }
-        if (auto sectors = take(c_sectors)) {
-            data.sectors.push_back(std::move(*sectors));
-        }
-        if (util::trim(data.uscc).empty()) {
-            reject(where, "缺少统一社会信用代码 (uscc)", Problem::invalid);
-            continue;
-        }
-        std::optional<std::string> former;
-        try {
-            former = normalize_enterprise(data);
-        } catch (const Error& e) {
-            reject(where, e.what(), Problem::invalid);
-            continue;
-        }
-
-        s->find.bind(1, data.uscc);
-        const bool exists = s->find.executeStep();
-        const std::int64_t id = exists ? s->find.getColumn(0).getInt64() : next_id;
-        s->find.reset();
-        if (!exists) {
-            if (!batch_usccs.insert(data.uscc).second) { // earlier in this batch
-                reject(where,
-                       fmt::format("文件中统一社会信用代码重复: {}", data.uscc),
-                       Problem::invalid);
-                continue;
-            }
-            bind_data(s->stage_new, data);
-            s->stage_new.bind(11, id);
-            bind_lists(s->stage_new, data, tags_json, sectors_json);
-            run(s->stage_new);
-            ++next_id;
-            ++result.added;
-        } else {
-            const auto existing = static_cast<std::size_t>(id);
-            const bool seen_here =
-                id > max_before || (existing < touched.size() && touched[existing]);
-            if (seen_here) {
-                reject(where,
-                       fmt::format("文件中统一社会信用代码重复: {}", data.uscc),
-                       Problem::invalid);
-                continue;
-            }
-            if (options.on_conflict == OnConflict::fail) {
-                reject(where,
-                       fmt::format("统一社会信用代码已存在: {} (编号 {})", data.uscc, id),
-                       Problem::conflict);
-                continue;
-            }
-            if (touched.empty()) {
-                touched.resize(static_cast<std::size_t>(max_before) + 1, false);
-            }
-            touched[existing] = true;
-            if (options.on_conflict == OnConflict::skip) {
-                ++result.skipped;
-                continue;
-            }
-            bind_data(s->stage_update, data);
-            s->stage_update.bind(11, id);
-            bind_lists(s->stage_update, data, tags_json, sectors_json);
-            run(s->stage_update);
-            staged_updates = true;
-            ++result.updated;
-        }
-        if (++staged >= k_batch_rows) {
-            flush(*s, has_tags, has_sectors, staged_updates);
-            staged = 0;
-            staged_updates = false;
-            batch_usccs.clear();
-        }
-        if (former) {
-            auto& entry = former_towns[*former];
-            entry.first = *data.town;
-            ++entry.second;
-        }
+        importer.add(record, width);
     }
     if (options.progress) {
         options.progress(reader.bytes_read());
     }
-    flush(*s, has_tags, has_sectors, staged_updates);
-    s.reset();
-    sql.exec(k_drop_staging);
-
-    if (unreadable) {
-        problems.add(unreadable->where, unreadable->message, Problem::invalid);
-        throw Error(
-            Exit::invalid,
-            fmt::format("导入失败: {} 无法读完（{}），未导入任何记录",
-                        display,
-                        to_string(unreadable->where)),
-            problems.total > static_cast<std::int64_t>(problems.kept.size())
-                ? fmt::format("仅列出前 {} 条，共 {} 条", problems.kept.size(), problems.total)
-                : std::string("修正该行后重新导入"))
-            .with_details(std::move(problems.kept));
-    }
-    if (problems.total > 0 && !skip_invalid) {
-        std::string hint;
-        if (problems.total > static_cast<std::int64_t>(problems.kept.size())) {
-            hint = fmt::format("仅列出前 {} 条，共 {} 条", problems.kept.size(), problems.total);
-        } else if (problems.all_conflicts) {
-            hint = "用 --on-conflict skip 或 update 处理已登记的企业";
-        } else {
-            hint = "用 --skip-invalid 只导入正确的行";
-        }
-        throw Error(problems.all_conflicts ? Exit::conflict : Exit::invalid,
-                    fmt::format("导入失败: {} 行有错误，未导入任何记录", problems.total),
-                    std::move(hint))
-            .with_details(std::move(problems.kept));
-    }
-    for (const auto& [former, target] : former_towns) {
-        result.notices.push_back(fmt::format("{} 已并入或更名为 {}，{} 行按 {} 登记",
-                                             former,
-                                             target.first,
-                                             target.second,
-                                             target.first));
-    }
+    auto result = importer.finish(unreadable);
     if (options.dry_run == DryRun::yes) {
         return result; // the savepoint rolls everything back
     }
