@@ -324,16 +324,21 @@ public:
                 where, fmt::format("列数为 {}，表头为 {}", fields.size(), width), Problem::invalid);
             return;
         }
+        // Swap, not move: the reader gets the previous row's buffers back, so no field costs
+        // an allocation once the import is under way.
+        auto& d = m_data;
         auto take = [&](Col c, std::optional<std::string>& out) {
             if (m_index[c] == k_absent) {
                 out.reset();
-            } else {
-                out = std::move(fields[m_index[c]]);
+                return;
             }
+            if (!out) {
+                out.emplace();
+            }
+            out->swap(fields[m_index[c]]);
         };
-        auto& d = m_data;
-        d.uscc = std::move(fields[m_index[c_uscc]]);
-        d.name = std::move(fields[m_index[c_name]]);
+        d.uscc.swap(fields[m_index[c_uscc]]);
+        d.name.swap(fields[m_index[c_name]]);
         take(c_town, d.town);
         take(c_industry, d.industry);
         take(c_industry_code, d.industry_code);
@@ -341,13 +346,13 @@ public:
         take(c_legal_rep, d.legal_rep);
         take(c_phone, d.phone);
         take(c_address, d.address);
-        d.tags.clear();
-        d.sectors.clear();
+        d.tags.resize(m_has_tags ? 1 : 0);
+        d.sectors.resize(m_has_sectors ? 1 : 0);
         if (m_has_tags) {
-            d.tags.push_back(std::move(fields[m_index[c_tags]]));
+            d.tags[0].swap(fields[m_index[c_tags]]);
         }
         if (m_has_sectors) {
-            d.sectors.push_back(std::move(fields[m_index[c_sectors]]));
+            d.sectors[0].swap(fields[m_index[c_sectors]]);
         }
         if (util::trim(d.uscc).empty()) {
             reject(where, "缺少统一社会信用代码 (uscc)", Problem::invalid);
