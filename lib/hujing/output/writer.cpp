@@ -19,7 +19,9 @@ std::unique_ptr<RowWriter> make_writer(std::FILE* out,
     case Format::tsv:
         return detail::make_tsv_writer(std::move(setup));
     case Format::json:
+        return detail::make_json_writer(std::move(setup), detail::JsonStyle::pretty);
     case Format::jsonl:
+        return detail::make_json_writer(std::move(setup), detail::JsonStyle::compact);
     case Format::xlsx:
     case Format::table:
         break;
