@@ -23,8 +23,9 @@ std::unique_ptr<RowWriter> make_writer(std::FILE* out,
     case Format::jsonl:
         return detail::make_json_writer(std::move(setup), detail::JsonStyle::compact);
     case Format::xlsx:
-    case Format::table:
         break;
+    case Format::table:
+        return detail::make_table_writer(std::move(setup));
     }
     throw Error(Exit::internal, "输出格式尚未实现");
 }
