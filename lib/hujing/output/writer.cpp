@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Choosing the writer for a format, with --fields applied.
-#include <hujing/error.hpp>
 #include <hujing/output/detail.hpp>
 #include <hujing/output/writer.hpp>
 
@@ -23,11 +22,11 @@ std::unique_ptr<RowWriter> make_writer(std::FILE* out,
     case Format::jsonl:
         return detail::make_json_writer(std::move(setup), detail::JsonStyle::compact);
     case Format::xlsx:
-        break;
+        return detail::make_xlsx_writer(std::move(setup));
     case Format::table:
-        return detail::make_table_writer(std::move(setup));
+        break;
     }
-    throw Error(Exit::internal, "输出格式尚未实现");
+    return detail::make_table_writer(std::move(setup));
 }
 
 void write_table(std::FILE* out,
