@@ -9,12 +9,14 @@
 #include <hujing/domain/risk.hpp>
 #include <hujing/error.hpp>
 #include <hujing/notice.hpp>
+#include <hujing/output/progress.hpp>
 #include <hujing/storage/transaction.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 namespace hujing::cli {
 
@@ -249,10 +251,22 @@ void register_import(CLI::App& noun, Context& ctx) {
                 }
             };
             auto in = open_input(opts->path);
+            // A progress bar (stderr on a terminal only) over the bytes of the file.
+            std::optional<std::int64_t> size;
+            if (opts->path != "-") {
+                std::error_code ec;
+                const auto bytes = std::filesystem::file_size(opts->path, ec);
+                if (!ec) {
+                    size = static_cast<std::int64_t>(bytes);
+                }
+            }
+            auto progress = std::make_shared<output::Progress>("导入企业", size);
+            options.progress = [progress](std::int64_t bytes) { progress->set_done(bytes); };
             auto& db = ctx.db();
             storage::WriteTransaction tx(db);
             const auto result = domain::import_enterprises(tx, db, *in, opts->path, options);
             tx.commit();
+            progress->finish();
             for (const auto& text : result.notices) {
                 notice(text);
             }
