@@ -3,6 +3,7 @@
 # Build demo.db from the example data and show what the registry holds.
 # Usage: HUJING=path/to/hujing bash examples/demo.sh   (make demo does this)
 # A plain linear script in sections: later capabilities append their own sections.
+# Listings are shown as tables (-f table) even when the output is not a terminal.
 set -euo pipefail
 
 HUJING=${HUJING:-hujing}
@@ -33,7 +34,7 @@ for id in $(ids --town 大唐街道 --limit 20); do h enterprise assign "$id" --
 for id in $(ids --town 山下湖镇 --limit 10); do h enterprise assign "$id" --officer 330304 --role 企业警官 >/dev/null; done
 for id in $(ids --sector hazchem); do h enterprise assign "$id" --officer 330101 --role 行业警官 --since 2025-01-15 >/dev/null; done
 for id in $(ids --sector delivery --limit 10); do h enterprise assign "$id" --officer 330115 --role 行业警官 >/dev/null; done
-h enterprise list --officer 330276 --limit 3
+h enterprise list --officer 330276 --limit 3 -f table
 
 section "信用评价与信用修复"
 first_copper=$(ids --industry 铜加工 --scale above --limit 1)
@@ -49,7 +50,7 @@ risk1=$(h enterprise risk add "$first_chem" --level 红 --description "易制毒
 h enterprise risk add "$first_sock" --level 黄 --description "资金链紧张，拖欠货款引发纠纷" --unit JZDD --leader 郭建国 --date 2025-07-02
 h enterprise risk add "$first_copper" --level 蓝 --description "外地客户合同诈骗苗头" --unit JZDD --leader 郭建国 --date 2025-08-15
 h enterprise risk close "$risk1" --date 2025-09-30
-h enterprise risk list --open
+h enterprise risk list --open -f table
 
 section "负面清单 (无事不扰)"
 h enterprise exempt "$first_copper" --form hazchem --until 2026-06-30 --reason "列入涉企检查负面清单: 近三年无违法记录"
@@ -60,13 +61,13 @@ project=$(h project add "店口铜材智造产业园" --officer 330283 --enterpr
     --archive /srv/hujing/projects/dk-copper --visit-interval 30)
 h project team add "$project" --officer 330276 --duty 治安保障 >/dev/null
 h project team add "$project" --officer 330164 --duty 道路交通 >/dev/null
-h project show "$project"
+h project show "$project" -f table
 
 section "查询: 店口镇前 5 家企业"
-h enterprise list --town 店口镇 --limit 5
+h enterprise list --town 店口镇 --limit 5 -f table
 
 section "查询: 名称或地址含“珍珠”的规上企业"
-h enterprise list --search 珍珠 --scale above --limit 5
+h enterprise list --search 珍珠 --scale above --limit 5 -f table
 
 section "一企一档: enterprise show"
-h enterprise show "$first_sock"
+h enterprise show "$first_sock" -f table
