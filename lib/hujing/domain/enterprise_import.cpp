@@ -11,9 +11,14 @@
 
 #include <algorithm>
 #include <array>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 namespace hujing::domain {
 
@@ -35,7 +40,6 @@ namespace {
 // per existing id).
 
 constexpr std::size_t k_max_details = 50;
-constexpr std::int64_t k_progress_every = 4096;
 constexpr std::int64_t k_batch_rows = 16384;
 
 enum Col : std::size_t {
@@ -289,82 +293,233 @@ private:
     std::string m_old;
 };
 
+// One CSV record as parsed and validated by the reader thread, handed to the writer.
+struct Item {
+    int line = 0;
+    std::optional<std::string> problem; // why the row is invalid
+    EnterpriseData data;                // the normalised row when valid
+    std::optional<std::string> former;  // a former town name that was mapped
+    std::string tags_json;              // tags as a JSON array, empty when none
+    std::string sectors_json;
+};
+
+// The column mapping of the file's header.
+struct Layout {
+    std::array<std::size_t, c_count> index{};
+    std::size_t width = 0;
+    bool has_tags = false;
+    bool has_sectors = false;
+};
+
+// Parse and validate `record` into `item`. Swaps, not moves, the fields: the reader gets the
+// previous row's buffers back, so no field costs an allocation once the import is under way.
+void parse_row(io::CsvRecord& record, const Layout& layout, Item& item) {
+    item.line = static_cast<int>(record.line);
+    item.problem.reset();
+    item.former.reset();
+    auto& fields = record.fields;
+    if (fields.size() != layout.width) {
+        item.problem = fmt::format("列数为 {}，表头为 {}", fields.size(), layout.width);
+        return;
+    }
+    auto& d = item.data;
+    const auto& index = layout.index;
+    auto take = [&](Col c, std::optional<std::string>& out) {
+        if (index[c] == k_absent) {
+            out.reset();
+            return;
+        }
+        if (!out) {
+            out.emplace();
+        }
+        out->swap(fields[index[c]]);
+    };
+    d.uscc.swap(fields[index[c_uscc]]);
+    d.name.swap(fields[index[c_name]]);
+    take(c_town, d.town);
+    take(c_industry, d.industry);
+    take(c_industry_code, d.industry_code);
+    take(c_scale, d.scale);
+    take(c_legal_rep, d.legal_rep);
+    take(c_phone, d.phone);
+    take(c_address, d.address);
+    d.tags.resize(layout.has_tags ? 1 : 0);
+    d.sectors.resize(layout.has_sectors ? 1 : 0);
+    if (layout.has_tags) {
+        d.tags[0].swap(fields[index[c_tags]]);
+    }
+    if (layout.has_sectors) {
+        d.sectors[0].swap(fields[index[c_sectors]]);
+    }
+    if (util::trim(d.uscc).empty()) {
+        item.problem = "缺少统一社会信用代码 (uscc)";
+        return;
+    }
+    try {
+        item.former = normalize_enterprise(d);
+    } catch (const Error& e) {
+        item.problem = e.what();
+        return;
+    }
+    item.tags_json.clear();
+    item.sectors_json.clear();
+    if (!d.tags.empty()) {
+        json_array(d.tags, item.tags_json);
+    }
+    if (!d.sectors.empty()) {
+        json_array(d.sectors, item.sectors_json);
+    }
+}
+
+// A block of rows travelling from the reader thread to the writer.
+struct Block {
+    std::vector<Item> items;
+    std::size_t count = 0;
+    std::int64_t bytes = 0;               // bytes read when the block was filled
+    bool last = false;                    // the input ends after this block
+    std::optional<Diagnostic> unreadable; // with `last`: the record that could not be read
+    std::exception_ptr failure;           // with `last`: an unexpected error of the reader
+};
+
+// Reads and validates the CSV on a second thread while the calling thread writes to SQLite,
+// so that parsing and validation overlap with the database work. A fixed pool of blocks
+// circulates between the two: memory stays flat, and item buffers are reused.
+class Reader {
+public:
+    Reader(io::CsvReader& reader, const Layout& layout, std::string display)
+        : m_reader(reader),
+          m_layout(layout),
+          m_display(std::move(display)) {
+        for (std::size_t i = 0; i < k_blocks; ++i) {
+            auto block = std::make_unique<Block>();
+            block->items.resize(k_block_rows);
+            m_free.push_back(std::move(block));
+        }
+        m_thread = std::thread([this] { produce(); });
+    }
+
+    ~Reader() {
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        m_thread.join();
+    }
+
+    Reader(const Reader&) = delete;
+    Reader& operator=(const Reader&) = delete;
+
+    // The next filled block, in file order (the last one has `last` set).
+    std::unique_ptr<Block> next() {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_full.empty(); });
+        auto block = std::move(m_full.front());
+        m_full.pop_front();
+        return block;
+    }
+
+    // Give a processed block back for reuse.
+    void recycle(std::unique_ptr<Block> block) {
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_free.push_back(std::move(block));
+        }
+        m_changed.notify_all();
+    }
+
+private:
+    static constexpr std::size_t k_blocks = 4;
+    static constexpr std::size_t k_block_rows = 1024;
+
+    void produce() {
+        io::CsvRecord record;
+        for (;;) {
+            std::unique_ptr<Block> block;
+            {
+                std::unique_lock<std::mutex> lock(m_mutex);
+                m_changed.wait(lock, [this] { return m_stop || !m_free.empty(); });
+                if (m_stop) {
+                    return;
+                }
+                block = std::move(m_free.front());
+                m_free.pop_front();
+            }
+            block->count = 0;
+            try {
+                while (block->count < block->items.size()) {
+                    if (!m_reader.next(record)) {
+                        block->last = true;
+                        break;
+                    }
+                    parse_row(record, m_layout, block->items[block->count++]);
+                }
+            } catch (const Error& e) {
+                block->last = true;
+                block->unreadable =
+                    Diagnostic{e.where().value_or(SourceLocation{m_display, 0, 0}), e.what()};
+            } catch (...) {
+                block->last = true;
+                block->failure = std::current_exception();
+            }
+            block->bytes = m_reader.bytes_read();
+            const bool last = block->last;
+            {
+                const std::lock_guard<std::mutex> lock(m_mutex);
+                m_full.push_back(std::move(block));
+            }
+            m_changed.notify_all();
+            if (last) {
+                return;
+            }
+        }
+    }
+
+    io::CsvReader& m_reader;
+    const Layout& m_layout;
+    std::string m_display;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<std::unique_ptr<Block>> m_free;
+    std::deque<std::unique_ptr<Block>> m_full;
+    bool m_stop = false;
+    std::thread m_thread;
+};
+
 // One import: the header mapping, the staging statements and the running counts.
 class Importer {
 public:
     Importer(SQLite::Database& sql,
              const EnterpriseImportOptions& options,
              std::string display,
-             const std::array<std::size_t, c_count>& index)
+             const Layout& layout)
         : m_sql(sql),
           m_options(options),
           m_display(std::move(display)),
-          m_index(index),
           m_max_before(
               sql.execAndGet("SELECT coalesce(max(id), 0) FROM main.enterprise").getInt64()),
           m_next_id(m_max_before + 1),
-          m_has_tags(index[c_tags] != k_absent),
-          m_has_sectors(index[c_sectors] != k_absent) {
+          m_has_tags(layout.has_tags),
+          m_has_sectors(layout.has_sectors) {
         m_sql.exec(k_create_staging);
         m_s = std::make_unique<Statements>(m_sql);
         const auto now = audit::utc_now();
         m_s->move_new.bind(1, now);
         m_s->move_update.bind(1, now);
         for (std::size_t c = c_town; c <= c_address; ++c) {
-            m_s->move_update.bind(static_cast<int>(2 + c - c_town), index[c] != k_absent ? 1 : 0);
+            m_s->move_update.bind(static_cast<int>(2 + c - c_town),
+                                  layout.index[c] != k_absent ? 1 : 0);
         }
     }
 
-    // Validate one record and stage it; bad rows are counted and reported.
-    void add(io::CsvRecord& record, std::size_t width) {
-        const SourceLocation where{m_display, static_cast<int>(record.line), 0};
-        auto& fields = record.fields;
-        if (fields.size() != width) {
-            reject(
-                where, fmt::format("列数为 {}，表头为 {}", fields.size(), width), Problem::invalid);
+    // Stage one parsed row; bad rows are counted and reported.
+    void add(const Item& item) {
+        const SourceLocation where{m_display, item.line, 0};
+        if (item.problem) {
+            reject(where, *item.problem, Problem::invalid);
             return;
         }
-        // Swap, not move: the reader gets the previous row's buffers back, so no field costs
-        // an allocation once the import is under way.
-        auto& d = m_data;
-        auto take = [&](Col c, std::optional<std::string>& out) {
-            if (m_index[c] == k_absent) {
-                out.reset();
-                return;
-            }
-            if (!out) {
-                out.emplace();
-            }
-            out->swap(fields[m_index[c]]);
-        };
-        d.uscc.swap(fields[m_index[c_uscc]]);
-        d.name.swap(fields[m_index[c_name]]);
-        take(c_town, d.town);
-        take(c_industry, d.industry);
-        take(c_industry_code, d.industry_code);
-        take(c_scale, d.scale);
-        take(c_legal_rep, d.legal_rep);
-        take(c_phone, d.phone);
-        take(c_address, d.address);
-        d.tags.resize(m_has_tags ? 1 : 0);
-        d.sectors.resize(m_has_sectors ? 1 : 0);
-        if (m_has_tags) {
-            d.tags[0].swap(fields[m_index[c_tags]]);
-        }
-        if (m_has_sectors) {
-            d.sectors[0].swap(fields[m_index[c_sectors]]);
-        }
-        if (util::trim(d.uscc).empty()) {
-            reject(where, "缺少统一社会信用代码 (uscc)", Problem::invalid);
-            return;
-        }
-        std::optional<std::string> former;
-        try {
-            former = normalize_enterprise(d);
-        } catch (const Error& e) {
-            reject(where, e.what(), Problem::invalid);
-            return;
-        }
+        const auto& d = item.data;
         if (!m_batch_usccs.insert(d.uscc)) {
             reject(where, fmt::format("文件中统一社会信用代码重复: {}", d.uscc), Problem::invalid);
             return;
@@ -379,13 +534,13 @@ public:
         storage::bind_optional(q, 7, d.legal_rep);
         storage::bind_optional(q, 8, d.phone);
         storage::bind_optional(q, 9, d.address);
-        q.bind(10, static_cast<std::int64_t>(record.line));
+        q.bind(10, static_cast<std::int64_t>(item.line));
         q.bind(11, m_next_id++);
-        bind_list(q, 12, d.tags, m_tags_json);
-        bind_list(q, 13, d.sectors, m_sectors_json);
+        bind_json(q, 12, item.tags_json);
+        bind_json(q, 13, item.sectors_json);
         run(q);
-        if (former) {
-            auto& entry = m_former_towns[*former];
+        if (item.former) {
+            auto& entry = m_former_towns[*item.former];
             entry.first = *d.town;
             ++entry.second;
         }
@@ -526,14 +681,10 @@ private:
         return hint;
     }
 
-    static void bind_list(SQLite::Statement& q,
-                          int index,
-                          const std::vector<std::string>& values,
-                          std::string& json) {
-        if (values.empty()) {
+    static void bind_json(SQLite::Statement& q, int index, const std::string& json) {
+        if (json.empty()) {
             q.bind(index);
         } else {
-            json_array(values, json);
             q.bindNoCopy(index, json);
         }
     }
@@ -541,15 +692,11 @@ private:
     SQLite::Database& m_sql;
     const EnterpriseImportOptions& m_options;
     std::string m_display;
-    std::array<std::size_t, c_count> m_index;
     std::int64_t m_max_before;
     std::int64_t m_next_id;
     bool m_has_tags;
     bool m_has_sectors;
     std::unique_ptr<Statements> m_s;
-    EnterpriseData m_data;
-    std::string m_tags_json;
-    std::string m_sectors_json;
     UsccSet m_batch_usccs;
     std::vector<bool> m_touched; // existing enterprises touched by this file
     std::int64_t m_staged = 0;
@@ -603,7 +750,8 @@ EnterpriseImportResult import_enterprises(storage::WriteTransaction& tx,
     }
     const SourceLocation header_at{display, static_cast<int>(header->line), 0};
     const auto& known = import_columns();
-    std::array<std::size_t, c_count> index{};
+    Layout layout;
+    auto& index = layout.index;
     index.fill(k_absent);
     for (std::size_t i = 0; i < header->fields.size(); ++i) {
         const auto column = std::string(util::trim(header->fields[i]));
@@ -626,7 +774,9 @@ EnterpriseImportResult import_enterprises(storage::WriteTransaction& tx,
                 Exit::invalid, "缺少必需的列: " + known[required], "必需列: uscc,name", header_at);
         }
     }
-    const std::size_t width = header->fields.size();
+    layout.width = header->fields.size();
+    layout.has_tags = index[c_tags] != k_absent;
+    layout.has_sectors = index[c_sectors] != k_absent;
 
     auto& sql = db.sql();
     // A larger page cache for the bulk writes and the staging tables in memory (one batch):
@@ -634,28 +784,30 @@ EnterpriseImportResult import_enterprises(storage::WriteTransaction& tx,
     const PragmaScope cache(sql, "cache_size", "-16384");
     const PragmaScope temp_store(sql, "temp_store", "MEMORY");
     Savepoint savepoint(sql);
-    Importer importer(sql, options, display, index);
-    io::CsvRecord record;
-    std::int64_t rows = 0;
-    // A record the reader cannot parse (bad UTF-8, a broken quote) ends the input: nothing
-    // after it can be read, so the import fails even with --skip-invalid.
+    Importer importer(sql, options, display, layout);
     std::optional<Diagnostic> unreadable;
-    for (;;) {
-        try {
-            if (!reader.next(record)) {
+    {
+        Reader rows(reader, layout, display);
+        for (;;) {
+            auto block = rows.next();
+            for (std::size_t i = 0; i < block->count; ++i) {
+                importer.add(block->items[i]);
+            }
+            if (options.progress) {
+                options.progress(block->bytes);
+            }
+            if (block->failure) {
+                std::rethrow_exception(block->failure);
+            }
+            const bool last = block->last;
+            // A record the reader cannot parse (bad UTF-8, a broken quote) ends the input:
+            // nothing after it can be read, so the import fails even with --skip-invalid.
+            unreadable = block->unreadable;
+            rows.recycle(std::move(block));
+            if (last) {
                 break;
             }
-        } catch (const Error& e) {
-            unreadable = Diagnostic{e.where().value_or(SourceLocation{display, 0, 0}), e.what()};
-            break;
         }
-        if (options.progress && ++rows % k_progress_every == 0) {
-            options.progress(reader.bytes_read());
-        }
-        importer.add(record, width);
-    }
-    if (options.progress) {
-        options.progress(reader.bytes_read());
     }
     auto result = importer.finish(unreadable);
     if (options.dry_run == DryRun::yes) {
