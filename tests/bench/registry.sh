@@ -36,7 +36,7 @@ secs() { awk -v a="$1" 'BEGIN { printf "%.3f", a }'; }
 report() {
     local r
     r=$(ratio "$2" "$3")
-    printf '%-8s hujing %8.3f s   sqlite3 %8.3f s   ratio %5s   target <= %s   %s\n' \
+    printf '%-8s hujing %9.4f s   sqlite3 %9.4f s   ratio %5s   target <= %s   %s\n' \
         "$1" "$2" "$3" "$r" "$4" \
         "$(awk -v r="$r" -v t="$4" 'BEGIN { print (r <= t ? "ok" : "OVER") }')"
 }
