@@ -33,6 +33,8 @@ constexpr Noun k_nouns[] = {
     {"audit", register_audit},
     {"unit", register_unit},
     {"officer", register_officer},
+    {"visit", register_visit},
+    {"demand", register_demand},
     {"completion", register_completion},
 };
 

@@ -14,6 +14,8 @@ void register_config(CLI::App& root, Context& ctx);
 void register_audit(CLI::App& root, Context& ctx);
 void register_unit(CLI::App& root, Context& ctx);
 void register_officer(CLI::App& root, Context& ctx);
+void register_visit(CLI::App& root, Context& ctx);
+void register_demand(CLI::App& root, Context& ctx);
 void register_completion(CLI::App& root, Context& ctx);
 
 } // namespace hujing::cli
