@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "completion.hpp"
 #include "context.hpp"
+#include "usage_error.hpp"
 
 #include <hujing/error.hpp>
 #include <hujing/notice.hpp>
@@ -116,7 +117,11 @@ int main(int argc, char** argv) {
     } catch (const CLI::Success& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        print_error(Error(Exit::usage, e.what(), "用 --help 查看用法"));
+        std::string message = usage_message(e);
+        if (const auto rest = app.remaining(); !rest.empty() && e.get_name() == "RequiredError") {
+            message = "未知命令: " + rest.front(); // CLI11 reports a missing subcommand first
+        }
+        print_error(Error(Exit::usage, message, "用 --help 查看用法"));
         return static_cast<int>(Exit::usage);
     }
 

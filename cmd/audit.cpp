@@ -33,7 +33,7 @@ void register_audit(CLI::App& root, Context& ctx) {
     log->add_option("--actor", opts->query.actor, "操作人");
     log->add_option("--entity", opts->query.entity, "对象类型，如 officer、enterprise");
     log->add_option("--entity-id", opts->query.entity_id, "对象编号");
-    log->add_option("--limit", opts->query.limit, "最多输出多少行")->check(CLI::NonNegativeNumber);
+    log->add_option("--limit", opts->query.limit, "最多输出多少行")->check(k_non_negative);
     log->callback([&ctx, opts] {
         ctx.action = [&ctx, opts] {
             auto query = opts->query;

@@ -132,14 +132,14 @@ int dump_cli(CLI::App& root) {
     for (auto* noun : visible_subcommands(&root)) {
         fmt::print("noun\t{}\n", noun->get_name());
         for (const auto& o : long_options(noun)) {
-            if (o != "--help") {
+            if (o != "--help" && o != "--help-all") {
                 fmt::print("option\t{}\t{}\n", noun->get_name(), o);
             }
         }
         for (auto* verb : visible_subcommands(noun)) {
             fmt::print("verb\t{}\t{}\n", noun->get_name(), verb->get_name());
             for (const auto& o : long_options(verb)) {
-                if (o != "--help") {
+                if (o != "--help" && o != "--help-all") {
                     fmt::print("option\t{} {}\t{}\n", noun->get_name(), verb->get_name(), o);
                 }
             }

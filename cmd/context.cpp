@@ -2,6 +2,7 @@
 #include "context.hpp"
 
 #include <hujing/error.hpp>
+#include <hujing/storage/transaction.hpp>
 #include <hujing/util/text.hpp>
 
 #include <fmt/format.h>
@@ -69,6 +70,21 @@ output::OutputOptions Context::output() const {
     options.header = !globals.no_header;
     options.bom = globals.bom;
     return options;
+}
+
+bool Context::reveal() {
+    if (!globals.reveal) {
+        return false;
+    }
+    if (!m_reveal_audited) {
+        auto& database = db();
+        storage::WriteTransaction tx(database);
+        tx.audit(
+            "reveal", std::nullopt, "reveal", nullptr, nlohmann::json{{"command", command_line}});
+        tx.commit();
+        m_reveal_audited = true;
+    }
+    return true;
 }
 
 void Context::print_id(std::int64_t id) {

@@ -49,11 +49,15 @@ public:
     // The output options from -f, --fields, --no-header, --bom.
     output::OutputOptions output() const;
 
+    // Whether to show PII (--reveal); the first use by a command is itself audited.
+    bool reveal();
+
     // Print a mutation's record id on stdout, one line.
     static void print_id(std::int64_t id);
 
 private:
     std::unique_ptr<storage::Database> m_db;
+    bool m_reveal_audited = false;
 };
 
 } // namespace hujing::cli

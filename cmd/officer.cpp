@@ -84,7 +84,7 @@ add_paging_options(*list, list_opts->paging);
 list->callback([&ctx, list_opts] {
     ctx.action = [&ctx, list_opts] {
         auto columns = domain::officer_columns();
-        auto rows = domain::list_officers(ctx.db(), list_opts->query, ctx.globals.reveal);
+        auto rows = domain::list_officers(ctx.db(), list_opts->query, ctx.reveal());
         apply_paging(list_opts->paging, columns, rows);
         write_rows(
             ctx, columns, rows, {"id", "badge", "name", "unit", "roles", "inspector", "active"});
@@ -97,7 +97,7 @@ show->add_option("BADGE", *show_badge, "警号")->required();
 show->callback([&ctx, show_badge] {
     ctx.action = [&ctx, show_badge] {
         const auto officer = domain::get_officer(ctx.db(), *show_badge);
-        const bool reveal = ctx.globals.reveal;
+        const bool reveal = ctx.reveal();
         output::write_record(stdout,
                              domain::officer_json(officer, reveal),
                              domain::officer_sections(officer, reveal),

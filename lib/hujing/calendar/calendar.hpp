@@ -27,7 +27,8 @@ public:
     // Whether `date` is a working day.
     bool is_working_day(util::Date date) const;
 
-    // Return the `n`-th working day after `from` (`from` itself not counted); n >= 0.
+    // Return the `n`-th working day after `from` (`from` itself not counted; n = 0 returns
+    // `from`); a negative `n` counts backwards to the `-n`-th working day before `from`.
     util::Date add_working_days(util::Date from, int n) const;
 
     // Return the number of working days in (`from`, `to`]; negative when `to` < `from`.
@@ -43,7 +44,7 @@ private:
     std::set<int> m_years;
     std::map<int, std::string> m_holidays; // key: days since epoch
     std::set<int> m_workdays;              // weekend days that are working days
-    mutable std::set<int> m_warned_years;
+    // The fallback notice is once per year per process (not per Calendar): see calendar.cpp.
 };
 
 } // namespace hujing::calendar

@@ -10,6 +10,7 @@
 
 #include <charconv>
 #include <filesystem>
+#include <sqlite3.h>
 
 namespace hujing::storage {
 
@@ -83,8 +84,14 @@ int migrate(SQLite::Database& db, const std::string& backup_path_prefix, int tar
     if (from > 0 && !backup_path_prefix.empty()) {
         const auto backup = fmt::format("{}.bak-v{}", backup_path_prefix, from);
         std::filesystem::remove(backup);
+        // The migrating connection holds the write lock, and SQLite refuses to back up from a
+        // connection that is writing; a second connection still reads the pre-migration
+        // snapshot (the file is in WAL mode).
+        SQLite::Database source(db.getFilename(), SQLite::OPEN_READONLY, 5000);
         SQLite::Database dest(backup, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        SQLite::Backup(dest, db).executeStep();
+        if (SQLite::Backup(dest, source).executeStep() != SQLITE_DONE) {
+            throw Error(Exit::schema, "升级前的备份失败: " + backup, "数据库未改动，稍后重试");
+        }
         notice(
             fmt::format("数据库结构从版本 {} 升级到 {}，升级前的备份: {}", from, target, backup));
     }

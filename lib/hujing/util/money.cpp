@@ -16,6 +16,11 @@ namespace {
                 "单位为元，最多两位小数，如 1234.56");
 }
 
+// Return |`value`| without overflow for the most negative value.
+std::uint64_t magnitude(std::int64_t value) {
+    return value < 0 ? 0ULL - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+}
+
 } // namespace
 
 std::int64_t parse_yuan(std::string_view text) {
@@ -66,8 +71,7 @@ std::int64_t parse_yuan(std::string_view text) {
 
 std::string format_yuan(std::int64_t fen) {
     const bool negative = fen < 0;
-    const std::uint64_t abs =
-        negative ? 0ULL - static_cast<std::uint64_t>(fen) : static_cast<std::uint64_t>(fen);
+    const std::uint64_t abs = magnitude(fen);
     return fmt::format("{}{}.{:02}", negative ? "-" : "", abs / 100, abs % 100);
 }
 
@@ -75,9 +79,14 @@ std::string format_percent(std::int64_t numerator, std::int64_t denominator) {
     if (denominator == 0) {
         return "-";
     }
-    // permille, rounded half up, in integers
-    const std::int64_t scaled = (numerator * 2000 + denominator) / (2 * denominator);
-    return fmt::format("{}.{}%", scaled / 10, scaled % 10);
+    // Permille in integers, rounded half away from zero. Work on magnitudes: C++ division
+    // truncates toward zero, which would print -1/3 as "-33.-2%". Splitting off the quotient
+    // keeps the intermediate products small (no overflow below ~9e15).
+    const bool negative = (numerator < 0) != (denominator < 0);
+    const std::uint64_t n = magnitude(numerator);
+    const std::uint64_t d = magnitude(denominator);
+    const std::uint64_t scaled = n / d * 1000 + (n % d * 2000 + d) / (2 * d);
+    return fmt::format("{}{}.{}%", negative && scaled != 0 ? "-" : "", scaled / 10, scaled % 10);
 }
 
 } // namespace hujing::util

@@ -16,7 +16,7 @@ std::int64_t parse_yuan(std::string_view text);
 std::string format_yuan(std::int64_t fen);
 
 // Format the ratio `numerator` / `denominator` as a percentage with one decimal ("87.5%"),
-// computed in integers (half rounded up); "-" when `denominator` is 0.
+// computed in integers (halves rounded away from zero); "-" when `denominator` is 0.
 std::string format_percent(std::int64_t numerator, std::int64_t denominator);
 
 } // namespace hujing::util

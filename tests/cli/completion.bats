@@ -1,0 +1,76 @@
+#!/usr/bin/env bats
+# The completion shims offer every verb and option the binary has (STYLE 12, 13).
+load helpers
+
+# Run the bash completion function for the words given; prints COMPREPLY one per line.
+complete_bash() {
+    local bin_dir
+    bin_dir=$(dirname "$HUJING")
+    PATH="$bin_dir:$PATH" bash -c '
+        source "$1"; shift
+        COMP_WORDS=("$@"); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+        _hujing
+        printf "%s\n" "${COMPREPLY[@]}"
+    ' _ "$HUJING_SOURCE_DIR/completions/hujing.bash" hujing "$@"
+}
+
+@test "bash completion offers every noun" {
+    run -0 complete_bash ""
+    for noun in $(hujing __dump-cli | awk -F'\t' '$1 == "noun" { print $2 }'); do
+        [[ $'\n'"$output"$'\n' == *$'\n'"$noun"$'\n'* ]] || { echo "missing noun $noun" >&2; return 1; }
+    done
+}
+
+@test "bash completion offers every verb of every noun" {
+    local kind noun verb
+    while IFS=$'\t' read -r kind noun verb; do
+        [ "$kind" = verb ] || continue
+        run -0 complete_bash "$noun" ""
+        [[ $'\n'"$output"$'\n' == *$'\n'"$verb"$'\n'* ]] || { echo "missing $noun $verb" >&2; return 1; }
+    done < <(hujing __dump-cli)
+}
+
+@test "bash completion offers every option of a verb, and globals" {
+    local kind path opt
+    while IFS=$'\t' read -r kind path opt; do
+        [ "$kind" = option ] && [ "$path" != "-" ] && [[ "$path" == *" "* ]] || continue
+        # shellcheck disable=SC2086
+        run -0 complete_bash $path --
+        [[ $'\n'"$output"$'\n' == *$'\n'"$opt"$'\n'* ]] || { echo "missing $path $opt" >&2; return 1; }
+    done < <(hujing __dump-cli)
+    run -0 complete_bash officer list --f
+    [[ "$output" == *"--format"* ]] && [[ "$output" == *"--fields"* ]]
+}
+
+@test "completion filters by the typed prefix" {
+    run -0 complete_bash off
+    [ "$output" = officer ]
+    run -0 complete_bash officer li
+    [ "$output" = list ]
+}
+
+@test "option values come from the database" {
+    init_db
+    hujing officer add 123456 --name 甲 --unit ZADD --inspector >/dev/null
+    run -0 complete_bash officer add --unit JZ
+    [ "$output" = JZDD ]
+    run -0 complete_bash officer list --role 项目
+    [ "$output" = 项目警官 ]
+    run -0 complete_bash -f j
+    [[ "$output" == *json* ]]
+}
+
+@test "hujing completion prints the installed scripts" {
+    run -0 hujing completion bash
+    [ "$output" = "$(cat "$HUJING_SOURCE_DIR/completions/hujing.bash")" ]
+    run -0 hujing completion zsh
+    [ "$output" = "$(cat "$HUJING_SOURCE_DIR/completions/_hujing")" ]
+    run -0 hujing completion fish
+    [ "$output" = "$(cat "$HUJING_SOURCE_DIR/completions/hujing.fish")" ]
+    run -2 hujing completion tcsh
+}
+
+@test "the zsh and fish scripts parse when those shells are installed" {
+    if command -v zsh >/dev/null; then zsh -n "$HUJING_SOURCE_DIR/completions/_hujing"; fi
+    if command -v fish >/dev/null; then fish -n "$HUJING_SOURCE_DIR/completions/hujing.fish"; fi
+}

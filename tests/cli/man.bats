@@ -1,0 +1,55 @@
+#!/usr/bin/env bats
+# Man pages render without warnings and document every noun, verb and option (STYLE 13).
+load helpers
+
+man_dir() {
+    echo "$HUJING_BUILD_DIR/man"
+}
+
+@test "every man page renders with groff without a warning" {
+    local page n=0
+    for page in "$(man_dir)"/*.[0-9]; do
+        run --separate-stderr groff -k -Tutf8 -man -ww -z "$page"
+        [ -z "$stderr" ] || { echo "$page: $stderr" >&2; return 1; }
+        n=$((n + 1))
+    done
+    [ "$n" -ge 2 ]
+}
+
+@test "every noun has a page naming each of its verbs and options" {
+    local kind noun rest page missing=""
+    while IFS=$'\t' read -r kind noun rest; do
+        case "$kind" in
+        noun)
+            page="$(man_dir)/hujing-$noun.1"
+            [ -f "$page" ] || missing+=" page:hujing-$noun.1"
+            ;;
+        verb)
+            page="$(man_dir)/hujing-$noun.1"
+            grep -q -- "$rest" "$page" 2>/dev/null || missing+=" $noun:$rest"
+            ;;
+        option)
+            if [ "$noun" = "-" ]; then
+                page="$(man_dir)/hujing.1"
+            else
+                page="$(man_dir)/hujing-${noun%% *}.1"
+            fi
+            # roff writes "--x" as "\-\-x"
+            grep -q -- "$(printf '%s' "$rest" | sed 's/-/\\\\-/g')" "$page" 2>/dev/null \
+                || missing+=" ${noun}:${rest}"
+            ;;
+        esac
+    done < <(hujing __dump-cli)
+    [ -z "$missing" ] || { echo "undocumented:$missing" >&2; return 1; }
+}
+
+@test "the top page lists every noun and the exit statuses 0 to 7" {
+    local page noun
+    page="$(man_dir)/hujing.1"
+    for noun in $(hujing __dump-cli | awk -F'\t' '$1 == "noun" { print $2 }'); do
+        grep -q "^\.B $noun\$" "$page" || { echo "hujing.1 lacks $noun" >&2; return 1; }
+    done
+    for code in 0 1 2 3 4 5 6 7; do
+        grep -q "^\.B $code\$" "$page"
+    done
+}
