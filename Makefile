@@ -51,7 +51,9 @@ bench: build
 	HUJING=$(CURDIR)/$(BUILD)/cmd/hujing bash tests/bench/run.sh
 
 fuzz: deps
-	cmake -S . -B build-fuzz $(CMAKE_GEN) -DCMAKE_CXX_COMPILER=clang++ -DHUJING_FUZZ=ON -DHUJING_BUILD_TESTS=OFF
+	@command -v clang++ >/dev/null || { SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-14-dev; }
+	cmake -S . -B build-fuzz $(CMAKE_GEN) -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHUJING_FUZZ=ON -DHUJING_BUILD_TESTS=OFF
 	cmake --build build-fuzz -j $(JOBS)
 	bash tests/fuzz/run.sh build-fuzz
 

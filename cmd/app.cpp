@@ -15,6 +15,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <string>
 
 namespace hujing::cli {
@@ -94,6 +95,7 @@ void build_app(CLI::App& app, Context& ctx) {
 }
 
 int main(int argc, char** argv) {
+    std::ios::sync_with_stdio(false); // imports read std::cin in large chunks
     Context ctx;
     CLI::App app;
     try {

@@ -7,6 +7,7 @@
 #include <hujing/error.hpp>
 #include <hujing/notice.hpp>
 #include <hujing/util/date.hpp>
+#include <hujing/util/pii.hpp>
 
 #include <fmt/format.h>
 
@@ -43,6 +44,13 @@ void register_audit(CLI::App& root, Context& ctx) {
             if (!opts->until.empty()) {
                 query.until = util::format_date(util::parse_date_arg(opts->until, ctx.today()));
             }
+            const bool reveal = ctx.reveal();
+            auto shown = [reveal](const std::optional<std::string>& record) -> output::Value {
+                if (!record) {
+                    return {};
+                }
+                return reveal ? *record : util::mask_pii(nlohmann::json::parse(*record)).dump();
+            };
             std::vector<output::Row> rows;
             for (const auto& e : audit::log(ctx.db(), query)) {
                 rows.push_back({e.id,
@@ -52,8 +60,8 @@ void register_audit(CLI::App& root, Context& ctx) {
                                 e.entity_id ? output::Value(*e.entity_id) : output::Value(),
                                 e.action,
                                 e.command,
-                                e.before ? output::Value(*e.before) : output::Value(),
-                                e.after ? output::Value(*e.after) : output::Value(),
+                                shown(e.before),
+                                shown(e.after),
                                 e.hash});
             }
             using output::Column;

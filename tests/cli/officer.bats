@@ -49,6 +49,8 @@ assert o["phone"]!="13800001234" and o["phone"].endswith("1234"), o
     [ "$(sqlite3 "$HUJING_DB" "SELECT count(*) FROM audit_log WHERE entity = 'reveal'")" -eq 0 ]
     run -0 hujing --reveal officer list -f tsv --no-header --fields phone
     [ "$output" = 13800001234 ]
+    run -0 hujing audit log --entity officer -f tsv --no-header --fields after
+    [[ "$output" != *13800001234* ]] && [[ "$output" == *1234* ]]
     run -0 hujing audit log --entity reveal -f tsv --no-header --fields action,command
     [[ "$output" == "reveal"$'\t'"hujing --reveal officer list"* ]]
 }

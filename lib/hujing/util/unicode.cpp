@@ -4,6 +4,9 @@
 
 #include <utf8proc.h>
 
+#include <cstdint>
+#include <cstring>
+
 namespace hujing::util {
 
 namespace {
@@ -27,6 +30,18 @@ int char_width(utf8proc_int32_t cp) {
 bool is_valid_utf8(std::string_view text, std::size_t* bad_offset) {
     std::size_t i = 0;
     while (i < text.size()) {
+        // ASCII fast path, eight bytes at a time.
+        while (i + 8 <= text.size()) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, text.data() + i, sizeof word);
+            if ((word & 0x8080808080808080ULL) != 0) {
+                break;
+            }
+            i += 8;
+        }
+        if (i >= text.size()) {
+            break;
+        }
         const auto c = static_cast<unsigned char>(text[i]);
         if (c < 0x80) {
             ++i;
