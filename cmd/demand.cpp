@@ -62,6 +62,7 @@ void apply_all(Context& ctx, const std::vector<std::string>& args, const Step& s
         throw Error(Exit::usage, "没有给出诉求编号", "用 - 从标准输入读取编号");
     }
     std::vector<std::int64_t> parsed;
+    parsed.reserve(ids.size());
     for (const auto& id : ids) {
         parsed.push_back(domain::parse_demand_id(id));
     }

@@ -19,7 +19,6 @@ using hujing::test::exit_of;
 using hujing::test::LoopWorld;
 namespace domain = hujing::domain;
 namespace storage = hujing::storage;
-namespace util = hujing::util;
 
 namespace {
 
@@ -36,8 +35,10 @@ struct Loop : LoopWorld {
         return id;
     }
 
-    domain::Demand
-    route(std::int64_t id, const char* unit, const char* today, domain::Deadline deadline = {}) {
+    domain::Demand route(std::int64_t id,
+                         const char* unit,
+                         const char* today,
+                         const domain::Deadline& deadline = {}) {
         storage::WriteTransaction tx(*db);
         auto d = domain::route_demand(tx, *db, id, unit, deadline, date(today));
         tx.commit();
@@ -66,7 +67,8 @@ struct Loop : LoopWorld {
         return d;
     }
 
-    domain::Demand escalate(std::int64_t id, const char* today, domain::Deadline deadline = {}) {
+    domain::Demand
+    escalate(std::int64_t id, const char* today, const domain::Deadline& deadline = {}) {
         storage::WriteTransaction tx(*db);
         auto d = domain::escalate_demand(tx, *db, id, "需上级协调", deadline, date(today));
         tx.commit();
@@ -91,7 +93,7 @@ struct Loop : LoopWorld {
         }
     }
 
-    std::vector<std::int64_t> list(domain::DemandQuery query, const char* today) {
+    std::vector<std::int64_t> list(const domain::DemandQuery& query, const char* today) {
         std::vector<std::int64_t> ids;
         domain::list_demands(*db, query, date(today), [&](const hujing::output::Row& row) {
             ids.push_back(std::get<std::int64_t>(row[0]));
@@ -279,7 +281,9 @@ TEST_SUITE("hujing::domain::demand") {
             {"rated", {}}};
         const std::vector<std::string> verbs = {
             "route", "handle", "resolve", "feedback", "rate", "escalate"};
-        for (const auto& [status, ok] : allowed) {
+        for (const auto& entry : allowed) {
+            const std::string& status = entry.first;
+            const std::vector<std::string>& ok = entry.second;
             for (const auto& verb : verbs) {
                 if (std::find(ok.begin(), ok.end(), verb) != ok.end()) {
                     continue;

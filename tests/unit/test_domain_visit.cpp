@@ -21,16 +21,17 @@ namespace storage = hujing::storage;
 
 namespace {
 
-struct Visits : LoopWorld {
-    domain::NewVisit visit(const char* day, std::vector<std::string> officers = {"100001"}) {
-        domain::NewVisit v;
-        v.enterprise = "1";
-        v.officers = std::move(officers);
-        v.date = day;
-        v.summary = "了解企业生产经营情况";
-        return v;
-    }
+// A visit to enterprise 1 on `day` by `officers`.
+domain::NewVisit new_visit(const char* day, std::vector<std::string> officers = {"100001"}) {
+    domain::NewVisit v;
+    v.enterprise = "1";
+    v.officers = std::move(officers);
+    v.date = day;
+    v.summary = "了解企业生产经营情况";
+    return v;
+}
 
+struct Visits : LoopWorld {
     domain::LoggedVisit log(const domain::NewVisit& v, const char* today = "2025-10-15") {
         storage::WriteTransaction tx(*db);
         auto logged = domain::log_visit(tx, *db, v, date(today));
@@ -54,7 +55,7 @@ struct Visits : LoopWorld {
         return out;
     }
 
-    std::vector<std::int64_t> list(domain::VisitQuery q) {
+    std::vector<std::int64_t> list(const domain::VisitQuery& q) {
         std::vector<std::int64_t> ids;
         domain::list_visits(*db, q, date("2025-10-15"), [&](const output::Row& row) {
             ids.push_back(std::get<std::int64_t>(row[0]));
@@ -74,7 +75,7 @@ struct Visits : LoopWorld {
 TEST_SUITE("hujing::domain::visit") {
     TEST_CASE("a visit records its officers and opens one demand per --demand") {
         Visits w;
-        auto v = w.visit("2025-10-14", {"100002", "100001", "100001"});
+        auto v = new_visit("2025-10-14", {"100002", "100001", "100001"});
         v.demands = {"外籍员工签证加急", "厂区周边停车难"};
         v.category = "出入境";
         v.kind = "上门帮办";
@@ -101,33 +102,33 @@ TEST_SUITE("hujing::domain::visit") {
 
     TEST_CASE("bad input is invalid, unknown records are not found, and nothing is written") {
         Visits w;
-        auto v = w.visit("2025-10-14");
+        auto v = new_visit("2025-10-14");
         v.kind = "喝茶";
         CHECK(w.log_exit(v) == Exit::invalid);
-        v = w.visit("2025-13-01");
+        v = new_visit("2025-13-01");
         CHECK(w.log_exit(v) == Exit::invalid);
-        v = w.visit("2025-10-16"); // after today
+        v = new_visit("2025-10-16"); // after today
         CHECK(w.log_exit(v) == Exit::invalid);
-        v = w.visit("2025-10-14", {});
+        v = new_visit("2025-10-14", {});
         CHECK(w.log_exit(v) == Exit::invalid);
-        v = w.visit("2025-10-14", {"12345"});
+        v = new_visit("2025-10-14", {"12345"});
         CHECK(w.log_exit(v) == Exit::invalid);
-        v = w.visit("2025-10-14", {"100001", "199999"});
+        v = new_visit("2025-10-14", {"100001", "199999"});
         CHECK(w.log_exit(v) == Exit::not_found);
-        v = w.visit("2025-10-14");
+        v = new_visit("2025-10-14");
         v.summary = " ";
         CHECK(w.log_exit(v) == Exit::invalid);
-        v = w.visit("2025-10-14");
+        v = new_visit("2025-10-14");
         v.category = "税务";
         v.demands = {"x"};
         CHECK(w.log_exit(v) == Exit::invalid);
-        v = w.visit("2025-10-14");
+        v = new_visit("2025-10-14");
         v.demands = {"ok", ""};
         CHECK(w.log_exit(v) == Exit::invalid);
-        v = w.visit("2025-10-14");
+        v = new_visit("2025-10-14");
         v.enterprise = "91330681MA2BCDEF1Y";
         CHECK(w.log_exit(v) == Exit::not_found);
-        v = w.visit("2025-10-14");
+        v = new_visit("2025-10-14");
         v.project = "不存在的项目";
         CHECK(w.log_exit(v) == Exit::not_found);
         w.exec("INSERT INTO project(id, name, enterprise_id, officer_id, created_at)"
@@ -151,19 +152,19 @@ TEST_SUITE("hujing::domain::visit") {
     TEST_CASE("visit due: the officer's own last visit resets the clock; others' do not") {
         Visits w;
         w.assign("100001", "企业警官", "2025-01-01");
-        w.log(w.visit("2025-03-01", {"100002"}));
+        w.log(new_visit("2025-03-01", {"100002"}));
         CHECK(w.due("2025-05-01") == std::vector<std::string>{"100001 企业警官 2025-04-01 30"});
-        w.log(w.visit("2025-03-01", {"100001"}));
+        w.log(new_visit("2025-03-01", {"100001"}));
         CHECK(w.due("2025-05-01").empty());
         CHECK(w.due("2025-06-01") == std::vector<std::string>{"100001 企业警官 2025-05-30 2"});
         // A visit after the as-of date does not count for that date.
-        w.log(w.visit("2025-10-01", {"100001"}));
+        w.log(new_visit("2025-10-01", {"100001"}));
         CHECK(w.due("2025-06-01") == std::vector<std::string>{"100001 企业警官 2025-05-30 2"});
     }
 
     TEST_CASE("visit due: a visit before the assignment does not shorten its first interval") {
         Visits w;
-        w.log(w.visit("2025-01-10", {"100001"}));
+        w.log(new_visit("2025-01-10", {"100001"}));
         w.assign("100001", "企业警官", "2025-03-01");
         CHECK(w.due("2025-05-29").empty());
         CHECK(w.due("2025-05-31") == std::vector<std::string>{"100001 企业警官 2025-05-30 1"});
@@ -212,10 +213,10 @@ TEST_SUITE("hujing::domain::visit") {
               == std::vector<std::string>{"100003 项目警官 2025-06-11 21",
                                           "100002 项目警官 2025-07-01 1"});
         // A visit of the enterprise without --project does not count for the project…
-        w.log(w.visit("2025-06-20", {"100002"}));
+        w.log(new_visit("2025-06-20", {"100002"}));
         CHECK(w.due("2025-07-02").size() == 2);
         // …one logged for the project by its officer does.
-        auto v = w.visit("2025-06-20", {"100002"});
+        auto v = new_visit("2025-06-20", {"100002"});
         v.project = "海亮新材料项目";
         w.log(v);
         CHECK(w.due("2025-07-02") == std::vector<std::string>{"100003 项目警官 2025-06-11 21"});
@@ -223,11 +224,11 @@ TEST_SUITE("hujing::domain::visit") {
 
     TEST_CASE("visit list filters and orders newest first") {
         Visits w;
-        const auto a = w.log(w.visit("2025-10-01", {"100001"})).id;
-        auto v = w.visit("2025-10-10", {"100002"});
+        const auto a = w.log(new_visit("2025-10-01", {"100001"})).id;
+        auto v = new_visit("2025-10-10", {"100002"});
         v.kind = "座谈";
         const auto b = w.log(v).id;
-        v = w.visit("2025-09-01", {"100001", "100002"});
+        v = new_visit("2025-09-01", {"100001", "100002"});
         v.enterprise = "2";
         const auto c = w.log(v).id;
         CHECK(w.list({}) == std::vector<std::int64_t>{b, a, c});
@@ -259,8 +260,8 @@ TEST_SUITE("hujing::domain::visit") {
 
     TEST_CASE("the enterprise file shows the enterprise's recent visits") {
         Visits w;
-        w.log(w.visit("2025-10-01"));
-        w.log(w.visit("2025-10-02"));
+        w.log(new_visit("2025-10-01"));
+        w.log(new_visit("2025-10-02"));
         domain::FileOptions options;
         options.today = date("2025-10-15");
         const auto part = domain::visit_file_part(*w.db, 1, options);

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <utility>
 
@@ -192,7 +193,7 @@ Demand record(storage::WriteTransaction& tx,
     storage::bind_optional(insert, 7, event.due);
     storage::bind_optional(insert, 8, event.score);
     insert.exec();
-    const Demand after = get_demand(db, id);
+    Demand after = get_demand(db, id);
     auto after_json = record_json(after);
     after_json["event"] = {{"at", at},
                            {"action", event.action},
@@ -333,11 +334,12 @@ const std::vector<std::string>& demand_statuses() {
 }
 
 std::string demand_status_label(std::string_view code) {
-    static const std::pair<std::string_view, const char*> labels[] = {{"collected", "已收集"},
-                                                                      {"routed", "已流转"},
-                                                                      {"resolved", "已处置"},
-                                                                      {"fed_back", "已反馈"},
-                                                                      {"rated", "已评价"}};
+    static const std::array<std::pair<std::string_view, const char*>, 5> labels = {
+        {{"collected", "已收集"},
+         {"routed", "已流转"},
+         {"resolved", "已处置"},
+         {"fed_back", "已反馈"},
+         {"rated", "已评价"}}};
     for (const auto& [key, label] : labels) {
         if (key == code) {
             return label;
@@ -347,15 +349,16 @@ std::string demand_status_label(std::string_view code) {
 }
 
 std::string demand_action_label(std::string_view code) {
-    static const std::pair<std::string_view, const char*> labels[] = {{"add", "收集"},
-                                                                      {"route", "流转"},
-                                                                      {"transfer", "转办"},
-                                                                      {"handle", "办理进展"},
-                                                                      {"resolve", "处置完毕"},
-                                                                      {"feedback", "反馈"},
-                                                                      {"rate", "评价"},
-                                                                      {"reopen", "不满意重办"},
-                                                                      {"escalate", "上报"}};
+    static const std::array<std::pair<std::string_view, const char*>, 9> labels = {
+        {{"add", "收集"},
+         {"route", "流转"},
+         {"transfer", "转办"},
+         {"handle", "办理进展"},
+         {"resolve", "处置完毕"},
+         {"feedback", "反馈"},
+         {"rate", "评价"},
+         {"reopen", "不满意重办"},
+         {"escalate", "上报"}}};
     for (const auto& [key, label] : labels) {
         if (key == code) {
             return label;

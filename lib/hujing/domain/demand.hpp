@@ -66,7 +66,7 @@ struct Demand {
     std::optional<std::string> comment;
 
     // Whether `today` is past the deadline while the demand is still with a unit (routed).
-    bool overdue(util::Date today) const;
+    [[nodiscard]] bool overdue(util::Date today) const;
 };
 
 // One entry of a demand's timeline.

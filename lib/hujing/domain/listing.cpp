@@ -49,6 +49,7 @@ std::string order_and_limit(const ListPaging& paging,
             std::find_if(keys.begin(), keys.end(), [&](const SortKey& k) { return k.key == key; });
         if (it == keys.end()) {
             std::vector<std::string> names;
+            names.reserve(keys.size());
             for (const auto& k : keys) {
                 names.push_back(k.key);
             }

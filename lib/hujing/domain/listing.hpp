@@ -36,7 +36,7 @@ public:
     void add(std::string condition, std::vector<SqlValue> values = {});
 
     // " WHERE a AND b", or "" when no condition was added.
-    std::string where() const;
+    [[nodiscard]] std::string where() const;
 
     // Bind the values to `stmt` from placeholder `first`; returns the next free index.
     int bind(SQLite::Statement& stmt, int first = 1) const;
