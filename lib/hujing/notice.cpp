@@ -21,4 +21,8 @@ void set_quiet(bool quiet) {
     g_quiet = quiet;
 }
 
+bool quiet() {
+    return g_quiet;
+}
+
 } // namespace hujing

@@ -11,4 +11,7 @@ void notice(std::string_view text);
 // Silence or enable notices for the rest of the process.
 void set_quiet(bool quiet);
 
+// Whether notices and progress bars are silenced (-q).
+bool quiet();
+
 } // namespace hujing

@@ -9,10 +9,23 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hujing::output {
 
+// The output formats. Machine formats use the column keys and codes; table and xlsx are for people.
+//   table  aligned by display width (CJK = 2), Chinese labels, enum labels, 是/否, cut to the
+//          terminal width with "…"; bold header only when colour is on; "(无记录)" when empty
+//   csv    RFC 4180 with LF line ends; money "1234.50", booleans true/false, lists joined with
+//          ";", null empty
+//   tsv    like csv, tab-separated and never quoted: backslash, tab, LF and CR inside a value
+//          are written as \\ \t \n \r, so every row is one line for cut/awk/sort
+//   json   one array of objects, two-space indent, UTF-8; money a number (1234.5), lists arrays,
+//          null null; an empty result is "[]"
+//   jsonl  one compact object per line
+//   xlsx   one sheet: bold Chinese-label header, money as numbers formatted "0.00", integers as
+//          numbers, enum labels and 是/否 as text; refused on a terminal
 enum class Format { table, csv, tsv, json, jsonl, xlsx };
 
 // Parse "table", "csv", "tsv", "json", "jsonl", "xlsx"; throws Exit::invalid otherwise.
@@ -32,9 +45,16 @@ struct OutputOptions {
 Format effective_format(const OutputOptions& options, std::FILE* out);
 
 // A streaming writer: `row` may be called a million times; memory stays flat for every format
-// but `table` and `xlsx`, which must see all rows first.
+// but `table`, which must see all rows to size its columns (xlsx rows go to libxlsxwriter's
+// constant-memory temporary files). Call `finish` at the end: without it, nothing is guaranteed
+// to be written.
 class RowWriter {
 public:
+    RowWriter() = default;
+    RowWriter(const RowWriter&) = delete;
+    RowWriter& operator=(const RowWriter&) = delete;
+    RowWriter(RowWriter&&) = delete;
+    RowWriter& operator=(RowWriter&&) = delete;
     virtual ~RowWriter() = default;
     // Write one row with one value per column given to `make_writer` (before --fields is applied).
     virtual void row(const Row& values) = 0;
@@ -64,14 +84,16 @@ struct Section {
 };
 
 // Write a record for `show`: json/jsonl print `doc` (one object); table prints `sections`
-// as aligned "label: value" lines and sub-tables; csv/tsv print "field,value" rows of the
-// first section.
+// as aligned "label: value" lines and sub-tables ("(无)" under an empty one); csv/tsv print
+// "field,value" rows of the first section. --fields does not apply; xlsx is Exit::invalid.
 void write_record(std::FILE* out,
                   const nlohmann::json& doc,
                   const std::vector<Section>& sections,
                   const OutputOptions& options);
 
-// Convert `value` of `kind` to JSON (money → yuan number with at most two decimals).
+// Convert `value` of `kind` to JSON: money → yuan, an integer when whole, else the double
+// nearest to the amount, which prints as the exact amount below 10^13 yuan; Kind::json text
+// → the parsed document (text that is not JSON stays a string).
 nlohmann::json to_json(const Value& value, Kind kind);
 
 } // namespace hujing::output

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `show` pages: one record as a JSON document, field/value rows, or labelled sections.
+#include <hujing/error.hpp>
+#include <hujing/output/detail.hpp>
+#include <hujing/output/writer.hpp>
+#include <hujing/util/text.hpp>
+
+#include <algorithm>
+
+namespace hujing::output {
+
+namespace {
+
+constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+constexpr std::string_view k_none = "(无)\n";
+constexpr std::string_view k_bold = "\x1b[1m";
+constexpr std::string_view k_reset = "\x1b[0m";
+
+void write_document(std::FILE* out, const nlohmann::json& doc, int indent) {
+    detail::OutBuffer buffer(out);
+    buffer.text() = doc.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+    buffer.text() += '\n';
+    buffer.flush();
+}
+
+// csv/tsv: a `field,value` row per field of the first section.
+void write_field_rows(std::FILE* out,
+                      const std::vector<Section>& sections,
+                      const OutputOptions& options,
+                      void (*escape)(std::string&, std::string_view),
+                      char separator) {
+    detail::OutBuffer buffer(out);
+    auto& text = buffer.text();
+    if (options.bom) {
+        text += k_bom;
+    }
+    if (options.header) {
+        text += "field";
+        text += separator;
+        text += "value\n";
+    }
+    if (!sections.empty()) {
+        const auto& first = sections.front();
+        detail::check_row_size(first.values, first.fields.size());
+        std::string value;
+        for (std::size_t i = 0; i < first.fields.size(); ++i) {
+            escape(text, first.fields[i].key);
+            text += separator;
+            value.clear();
+            detail::append_machine_text(value, first.values[i], first.fields[i].kind);
+            escape(text, value);
+            text += '\n';
+        }
+    }
+    buffer.flush();
+}
+
+void append_title(std::string& text, const std::string& title, detail::Color color) {
+    if (color == detail::Color::on) {
+        text += k_bold;
+        text += detail::sanitize_for_terminal(title);
+        text += k_reset;
+    } else {
+        text += detail::sanitize_for_terminal(title);
+    }
+    text += '\n';
+}
+
+// "label: value" lines, values aligned; a multi-line value continues under its first line.
+void append_fields(std::string& text, const Section& section) {
+    detail::check_row_size(section.values, section.fields.size());
+    int label_width = 0;
+    for (const auto& field : section.fields) {
+        label_width = std::max(label_width, util::display_width(field.label));
+    }
+    const auto indent = static_cast<std::size_t>(label_width) + 2;
+    for (std::size_t i = 0; i < section.fields.size(); ++i) {
+        const auto& field = section.fields[i];
+        std::string line = detail::sanitize_for_terminal(field.label) + ':';
+        line.append(static_cast<std::size_t>(label_width - util::display_width(field.label)) + 1,
+                    ' ');
+        const auto value = detail::human_text(section.values[i], field);
+        std::size_t start = 0;
+        while (true) {
+            const auto nl = value.find('\n', start);
+            const auto part = std::string_view(value).substr(start, nl - start);
+            if (start > 0) {
+                line.append(indent, ' ');
+            }
+            line += detail::sanitize_for_terminal(part);
+            line.erase(line.find_last_not_of(' ') + 1);
+            text += line;
+            text += '\n';
+            line.clear();
+            if (nl == std::string::npos) {
+                break;
+            }
+            start = nl + 1;
+        }
+    }
+}
+
+void append_sub_table(std::string& text,
+                      const Table& table,
+                      std::optional<int> width,
+                      detail::Color color) {
+    if (table.rows.empty()) {
+        text += k_none;
+        return;
+    }
+    std::vector<std::size_t> fields(table.columns.size());
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        fields[i] = i;
+    }
+    auto layout = detail::text_table_for(table.columns, fields);
+    for (const auto& row : table.rows) {
+        detail::check_row_size(row, table.columns.size());
+        std::vector<std::string> cells;
+        cells.reserve(fields.size());
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            cells.push_back(detail::display_text(row[i], table.columns[i]));
+        }
+        layout.rows.push_back(std::move(cells));
+    }
+    detail::render_table(text, layout, width, detail::Header::show, color);
+}
+
+void write_sections(std::FILE* out,
+                    const std::vector<Section>& sections,
+                    const OutputOptions& options) {
+    const auto color = detail::resolve_color(options, out);
+    const auto width = detail::resolve_width(options, out);
+    detail::OutBuffer buffer(out);
+    auto& text = buffer.text();
+    for (std::size_t i = 0; i < sections.size(); ++i) {
+        const auto& section = sections[i];
+        if (i > 0) {
+            text += '\n';
+        }
+        if (!section.title.empty()) {
+            append_title(text, section.title, color);
+        }
+        if (section.table) {
+            append_sub_table(text, *section.table, width, color);
+        } else {
+            append_fields(text, section);
+        }
+    }
+    buffer.flush();
+}
+
+} // namespace
+
+void write_record(std::FILE* out,
+                  const nlohmann::json& doc,
+                  const std::vector<Section>& sections,
+                  const OutputOptions& options) {
+    switch (effective_format(options, out)) {
+    case Format::json:
+        write_document(out, doc, 2);
+        return;
+    case Format::jsonl:
+        write_document(out, doc, -1);
+        return;
+    case Format::csv:
+        write_field_rows(out, sections, options, detail::append_csv_field, ',');
+        return;
+    case Format::tsv:
+        write_field_rows(out, sections, options, detail::append_tsv_field, '\t');
+        return;
+    case Format::xlsx:
+        throw Error(Exit::invalid, "xlsx 格式只用于列表", "用 -f json、-f csv 或 -f tsv");
+    case Format::table:
+        break;
+    }
+    write_sections(out, sections, options);
+}
+
+} // namespace hujing::output

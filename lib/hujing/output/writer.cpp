@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Choosing the writer for a format, with --fields applied.
+#include <hujing/output/detail.hpp>
+#include <hujing/output/writer.hpp>
+
+namespace hujing::output {
+
+std::unique_ptr<RowWriter> make_writer(std::FILE* out,
+                                       std::vector<Column> columns,
+                                       const OutputOptions& options,
+                                       const std::vector<std::string>& default_fields) {
+    auto fields = detail::select_fields(columns, options.fields, default_fields);
+    const auto format = effective_format(options, out);
+    detail::WriterSetup setup{out, std::move(columns), std::move(fields), options};
+    switch (format) {
+    case Format::csv:
+        return detail::make_csv_writer(std::move(setup));
+    case Format::tsv:
+        return detail::make_tsv_writer(std::move(setup));
+    case Format::json:
+        return detail::make_json_writer(std::move(setup), detail::JsonStyle::pretty);
+    case Format::jsonl:
+        return detail::make_json_writer(std::move(setup), detail::JsonStyle::compact);
+    case Format::xlsx:
+        return detail::make_xlsx_writer(std::move(setup));
+    case Format::table:
+        break;
+    }
+    return detail::make_table_writer(std::move(setup));
+}
+
+void write_table(std::FILE* out,
+                 const Table& table,
+                 const OutputOptions& options,
+                 const std::vector<std::string>& default_fields) {
+    auto writer = make_writer(out, table.columns, options, default_fields);
+    for (const auto& row : table.rows) {
+        writer->row(row);
+    }
+    writer->finish();
+}
+
+} // namespace hujing::output

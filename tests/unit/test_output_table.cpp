@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "output_util.hpp"
+
+#include <hujing/output/writer.hpp>
+#include <hujing/util/text.hpp>
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+using hujing::output::Column;
+using hujing::output::Format;
+using hujing::output::Kind;
+using hujing::output::OutputOptions;
+using hujing::output::Row;
+using hujing::test::write_rows;
+
+namespace {
+
+OutputOptions plain_table() {
+    OutputOptions options;
+    options.format = Format::table;
+    options.color = false;
+    return options;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+std::vector<Column> town_columns() {
+    return {Column{"id", "编号", Kind::integer}, Column{"town", "镇街"}, Column{"name", "名称"}};
+}
+
+const std::vector<Row> k_town_rows = {
+    Row{std::int64_t{1}, "店口镇", "abc"},
+    Row{std::int64_t{22}, "ab", "店口镇派出所"},
+};
+
+} // namespace
+
+TEST_SUITE("hujing::output") {
+    TEST_CASE(
+        "a table aligns CJK by display width: 店口镇 is six columns and lines up with ASCII") {
+        CHECK(write_rows(town_columns(), k_town_rows, plain_table())
+              == "编号  镇街    名称\n"
+                 "   1  店口镇  abc\n"
+                 "  22  ab      店口镇派出所\n");
+    }
+
+    TEST_CASE("a table right-aligns integers, money and right_align columns") {
+        const std::vector<Column> columns = {
+            Column{"code", "代码", Kind::text, {}, true},
+            Column{"loss_yuan", "损失", Kind::money},
+        };
+        CHECK(write_rows(columns,
+                         {Row{"7", std::int64_t{123450}}, Row{"12345", std::int64_t{5}}},
+                         plain_table())
+              == " 代码     损失\n"
+                 "    7  1234.50\n"
+                 "12345     0.05\n");
+    }
+
+    TEST_CASE("a table shows enum codes through display, booleans as 是/否, money in yuan") {
+        const std::vector<Column> columns = {
+            Column{"status",
+                   "状态",
+                   Kind::text,
+                   [](std::string_view code) {
+                       return code == "open" ? std::string("立案") : std::string(code);
+                   }},
+            Column{"active", "在册", Kind::boolean},
+            Column{"loss_yuan", "损失", Kind::money},
+        };
+        CHECK(write_rows(
+                  columns,
+                  {Row{"open", true, std::int64_t{123450}}, Row{"closed", false, std::int64_t{5}}},
+                  plain_table())
+              == "状态    在册     损失\n"
+                 "立案    是    1234.50\n"
+                 "closed  否       0.05\n");
+    }
+
+    TEST_CASE("a table joins lists with commas and shows null as blank") {
+        const std::vector<Column> columns = {Column{"roles", "角色", Kind::list},
+                                             Column{"phone", "电话"}};
+        CHECK(write_rows(columns,
+                         {Row{std::vector<std::string>{"所长", "民警"}, {}}, Row{{}, "1380000"}},
+                         plain_table())
+              == "角色       电话\n"
+                 "所长,民警\n"
+                 "           1380000\n");
+    }
+
+    TEST_CASE("a table wider than the width shrinks the widest text columns and cuts with …") {
+        const std::vector<Column> columns = {
+            Column{"id", "编号", Kind::integer}, Column{"name", "名称"}, Column{"address", "地址"}};
+        auto options = plain_table();
+        options.width = 40;
+        const auto text = write_rows(
+            columns,
+            {Row{std::int64_t{1}, "诸暨市店口镇工业区企业", "浙江省诸暨市店口镇中央路100号"}},
+            options);
+        CHECK(text
+              == "编号  名称              地址\n"
+                 "   1  诸暨市店口镇工…   浙江省诸暨市店…\n");
+        for (const auto& line : lines_of(text)) {
+            CHECK(hujing::util::display_width(line) <= 40);
+        }
+    }
+
+    TEST_CASE("a table within the width is not cut") {
+        auto options = plain_table();
+        options.width = 26;
+        CHECK(write_rows(town_columns(), k_town_rows, options)
+              == "编号  镇街    名称\n"
+                 "   1  店口镇  abc\n"
+                 "  22  ab      店口镇派出所\n");
+    }
+
+    TEST_CASE("a table never cuts numbers, even when it cannot fit") {
+        const std::vector<Column> columns = {Column{"id", "编号", Kind::integer},
+                                             Column{"name", "名称"}};
+        auto options = plain_table();
+        options.width = 5;
+        CHECK(write_rows(columns, {Row{std::int64_t{1234567}, "店口镇派出所"}}, options)
+              == "   编号  名称\n"
+                 "1234567  店口…\n");
+    }
+
+    TEST_CASE("a table turns line breaks into spaces and control characters into ?") {
+        const std::vector<Column> columns = {Column{"note", "备注"}};
+        CHECK(write_rows(columns, {Row{"a\nb\tc\x1b[31m"}}, plain_table())
+              == "备注\n"
+                 "a b c?[31m\n");
+    }
+
+    TEST_CASE("an empty table prints (无记录)") {
+        CHECK(write_rows(town_columns(), {}, plain_table()) == "(无记录)\n");
+    }
+
+    TEST_CASE("a table without header prints the rows only, sized to the rows") {
+        auto options = plain_table();
+        options.header = false;
+        CHECK(write_rows(town_columns(), k_town_rows, options)
+              == " 1  店口镇  abc\n"
+                 "22  ab      店口镇派出所\n");
+    }
+
+    TEST_CASE("a table with colour makes the header bold") {
+        auto options = plain_table();
+        options.color = true;
+        CHECK(write_rows(town_columns(), {k_town_rows[0]}, options)
+              == "\x1b[1m编号  镇街    名称\x1b[0m\n"
+                 "   1  店口镇  abc\n");
+    }
+
+    TEST_CASE("on a terminal the default is a bold table fitted to the terminal width") {
+        hujing::test::ScopedEnv no_color("NO_COLOR", nullptr);
+        hujing::test::Pty pty(20);
+        auto writer = hujing::output::make_writer(pty.file(), town_columns(), OutputOptions{});
+        for (const auto& row : k_town_rows) {
+            writer->row(row);
+        }
+        writer->finish();
+        CHECK(pty.read_all()
+              == "\x1b[1m编号  镇街    名称\x1b[0m\n"
+                 "   1  店口镇  abc\n"
+                 "  22  ab      店口…\n");
+    }
+
+    TEST_CASE("NO_COLOR turns colour off on a terminal; an empty NO_COLOR does not") {
+        hujing::test::Pty pty;
+        {
+            hujing::test::ScopedEnv no_color("NO_COLOR", "1");
+            hujing::output::write_table(pty.file(), {town_columns(), {k_town_rows[0]}}, {});
+            CHECK(pty.read_all() == "编号  镇街    名称\n   1  店口镇  abc\n");
+        }
+        {
+            hujing::test::ScopedEnv no_color("NO_COLOR", "");
+            hujing::output::write_table(pty.file(), {town_columns(), {k_town_rows[0]}}, {});
+            CHECK(pty.read_all() == "\x1b[1m编号  镇街    名称\x1b[0m\n   1  店口镇  abc\n");
+        }
+    }
+
+    TEST_CASE("colour stays off when the output is not a terminal") {
+        OutputOptions options;
+        options.format = Format::table;
+        CHECK(write_rows(town_columns(), {k_town_rows[0]}, options)
+              == "编号  镇街    名称\n   1  店口镇  abc\n");
+    }
+
+} // TEST_SUITE
