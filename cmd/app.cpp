@@ -37,6 +37,8 @@ constexpr Noun k_nouns[] = {
     {"officer", register_officer},
     {"enterprise", register_enterprise},
     {"project", register_project},
+    {"visit", register_visit},
+    {"demand", register_demand},
     {"completion", register_completion},
 };
 

@@ -16,6 +16,8 @@ void register_unit(CLI::App& root, Context& ctx);
 void register_officer(CLI::App& root, Context& ctx);
 void register_enterprise(CLI::App& root, Context& ctx);
 void register_project(CLI::App& root, Context& ctx);
+void register_visit(CLI::App& root, Context& ctx);
+void register_demand(CLI::App& root, Context& ctx);
 void register_completion(CLI::App& root, Context& ctx);
 
 } // namespace hujing::cli

@@ -10,11 +10,13 @@
 #   show    hujing enterprise show USCC  vs  one sqlite3 indexed lookup, process start included
 #   search  hujing enterprise list --search X -f csv  vs  the same FTS5 query in sqlite3
 #
-# Environment: HUJING (the binary), BENCH_ROWS (default 1000000), BENCH_REPEAT (default 200),
+# Usage: tests/bench/registry.sh [HUJING_BINARY]   (default: $HUJING, else build/cmd/hujing)
+# Environment: BENCH_ROWS (default 1000000), BENCH_REPEAT (default 200),
 # BENCH_DIR (scratch directory, default a new temporary one, removed afterwards).
 set -euo pipefail
 
-: "${HUJING:?set HUJING to the hujing binary}"
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+HUJING=${1:-${HUJING:-$root/build/cmd/hujing}}
 rows=${BENCH_ROWS:-1000000}
 repeat=${BENCH_REPEAT:-200}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Run every benchmark part in tests/bench/ (make bench). Each part prints its figures as ratios
-# against the sqlite3 shell measured in the same run; a part that fails stops the run.
+# Run every benchmark part (tests/bench/*.sh) against a binary; `make bench` calls this.
+# Usage: tests/bench/run.sh [HUJING_BINARY]   (default: build/cmd/hujing — use a Release build)
 set -euo pipefail
-: "${HUJING:?set HUJING to the hujing binary}"
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
+status=0
 for part in "$here"/*.sh; do
     [ "$(basename "$part")" = run.sh ] && continue
-    bash "$part"
+    echo "### $(basename "$part")"
+    "$part" "$@" || status=1
 done
+exit "$status"

@@ -2,9 +2,11 @@
 #include <hujing/domain/completion_values.hpp>
 #include <hujing/domain/division.hpp>
 #include <hujing/domain/enterprise.hpp>
+#include <hujing/domain/demand.hpp>
 #include <hujing/domain/officer.hpp>
 #include <hujing/domain/risk.hpp>
 #include <hujing/domain/unit.hpp>
+#include <hujing/domain/visit.hpp>
 
 #include <array>
 #include <map>
@@ -32,7 +34,24 @@ std::vector<std::string> completion_values(storage::Database* db, std::string_vi
         return officer_roles();
     }
     if (option == "--kind") {
-        return unit_kinds();
+        // Used by `unit` (unit kinds) and `visit` (visit kinds); the option name alone cannot
+        // tell them apart, so both are offered.
+        auto kinds = unit_kinds();
+        const auto& visits = visit_kinds();
+        kinds.insert(kinds.end(), visits.begin(), visits.end());
+        return kinds;
+    }
+    if (option == "--category") {
+        return demand_categories();
+    }
+    if (option == "--status") {
+        return demand_statuses();
+    }
+    if (option == "--source") {
+        return demand_sources();
+    }
+    if (option == "--score") {
+        return {"1", "2", "3", "4", "5"};
     }
     if (option == "--town") {
         std::vector<std::string> towns;
