@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <hujing/domain/completion_values.hpp>
+#include <hujing/domain/demand.hpp>
 #include <hujing/domain/division.hpp>
 #include <hujing/domain/enterprise.hpp>
-#include <hujing/domain/demand.hpp>
 #include <hujing/domain/officer.hpp>
 #include <hujing/domain/risk.hpp>
 #include <hujing/domain/unit.hpp>
