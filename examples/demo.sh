@@ -63,6 +63,9 @@ h project team add "$project" --officer 330276 --duty 治安保障 >/dev/null
 h project team add "$project" --officer 330164 --duty 道路交通 >/dev/null
 h project show "$project" -f table
 
+# Visits and the demand loop over 2025 (examples/demo_visits.sh), on the same database.
+HUJING="$HUJING" bash "$here/demo_visits.sh"
+
 section "查询: 店口镇前 5 家企业"
 h enterprise list --town 店口镇 --limit 5 -f table
 
@@ -71,3 +74,4 @@ h enterprise list --search 珍珠 --scale above --limit 5 -f table
 
 section "一企一档: enterprise show"
 h enterprise show "$first_sock" -f table
+h enterprise show "$(ids --town 店口镇 --limit 1)" -f table
