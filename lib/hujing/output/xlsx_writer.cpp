@@ -2,6 +2,7 @@
 // xlsx through libxlsxwriter: built in a temporary file (constant memory), then copied to `out`.
 #include <hujing/error.hpp>
 #include <hujing/output/detail.hpp>
+#include <hujing/util/dynlib.hpp>
 #include <hujing/util/text.hpp>
 
 #include <fmt/format.h>
@@ -19,6 +20,41 @@
 namespace hujing::output::detail {
 
 namespace {
+
+// libxlsxwriter (and the libcrypto it pulls in) is opened on the first xlsx output, not at every
+// start (see util::LazyLibrary).
+struct Xlsx {
+    decltype(&::workbook_new_opt) workbook_new_opt;
+    decltype(&::workbook_add_worksheet) workbook_add_worksheet;
+    decltype(&::workbook_add_format) workbook_add_format;
+    decltype(&::workbook_close) workbook_close;
+    decltype(&::worksheet_write_string) worksheet_write_string;
+    decltype(&::worksheet_write_number) worksheet_write_number;
+    decltype(&::worksheet_set_column) worksheet_set_column;
+    decltype(&::worksheet_freeze_panes) worksheet_freeze_panes;
+    decltype(&::worksheet_autofilter) worksheet_autofilter;
+    decltype(&::format_set_num_format) format_set_num_format;
+    decltype(&::format_set_bold) format_set_bold;
+    decltype(&::lxw_strerror) lxw_strerror;
+};
+
+const Xlsx& xlsx() {
+    static util::LazyLibrary library("libxlsxwriter.so.4", "libxlsxwriter4");
+    static const Xlsx functions{
+        library.function<decltype(&::workbook_new_opt)>("workbook_new_opt"),
+        library.function<decltype(&::workbook_add_worksheet)>("workbook_add_worksheet"),
+        library.function<decltype(&::workbook_add_format)>("workbook_add_format"),
+        library.function<decltype(&::workbook_close)>("workbook_close"),
+        library.function<decltype(&::worksheet_write_string)>("worksheet_write_string"),
+        library.function<decltype(&::worksheet_write_number)>("worksheet_write_number"),
+        library.function<decltype(&::worksheet_set_column)>("worksheet_set_column"),
+        library.function<decltype(&::worksheet_freeze_panes)>("worksheet_freeze_panes"),
+        library.function<decltype(&::worksheet_autofilter)>("worksheet_autofilter"),
+        library.function<decltype(&::format_set_num_format)>("format_set_num_format"),
+        library.function<decltype(&::format_set_bold)>("format_set_bold"),
+        library.function<decltype(&::lxw_strerror)>("lxw_strerror")};
+    return functions;
+}
 
 constexpr int k_max_column_width = 60; // Excel character units
 constexpr std::size_t k_max_cell_bytes =
@@ -78,7 +114,7 @@ std::string fit_cell(std::string_view text) {
 
 void check(lxw_error error) {
     if (error != LXW_NO_ERROR) {
-        throw Error(Exit::internal, std::string("写 xlsx 失败: ") + lxw_strerror(error));
+        throw Error(Exit::internal, std::string("写 xlsx 失败: ") + xlsx().lxw_strerror(error));
     }
 }
 
@@ -114,15 +150,15 @@ public:
         lxw_workbook_options options{};
         options.constant_memory = LXW_TRUE;
         options.tmpdir = m_file.dir().data();
-        m_workbook = workbook_new_opt(m_file.path().c_str(), &options);
+        m_workbook = xlsx().workbook_new_opt(m_file.path().c_str(), &options);
         if (m_workbook == nullptr) {
             throw Error(Exit::internal, "无法创建 xlsx 工作簿");
         }
-        m_sheet = workbook_add_worksheet(m_workbook, nullptr);
-        m_bold = workbook_add_format(m_workbook);
-        format_set_bold(m_bold);
-        m_money = workbook_add_format(m_workbook);
-        format_set_num_format(m_money, "0.00");
+        m_sheet = xlsx().workbook_add_worksheet(m_workbook, nullptr);
+        m_bold = xlsx().workbook_add_format(m_workbook);
+        xlsx().format_set_bold(m_bold);
+        m_money = xlsx().workbook_add_format(m_workbook);
+        xlsx().format_set_num_format(m_money, "0.00");
         if (setup.options.header) {
             for (std::size_t i = 0; i < m_fields.size(); ++i) {
                 write_text(i, m_columns[m_fields[i]].label, m_bold);
@@ -139,7 +175,7 @@ public:
 
     ~XlsxWriter() override {
         if (m_workbook != nullptr) {
-            workbook_close(m_workbook); // frees it; the temporary file is removed next
+            xlsx().workbook_close(m_workbook); // frees it; the temporary file is removed next
         }
     }
 
@@ -161,17 +197,17 @@ public:
         for (std::size_t i = 0; i < m_fields.size(); ++i) {
             const auto col = static_cast<lxw_col_t>(i);
             const int width = std::min(m_widths[i] + 2, k_max_column_width);
-            check(worksheet_set_column(m_sheet, col, col, width, nullptr));
+            check(xlsx().worksheet_set_column(m_sheet, col, col, width, nullptr));
         }
         if (m_header_rows > 0) {
-            worksheet_freeze_panes(m_sheet, 1, 0);
+            xlsx().worksheet_freeze_panes(m_sheet, 1, 0);
             if (!m_fields.empty()) {
-                check(worksheet_autofilter(
+                check(xlsx().worksheet_autofilter(
                     m_sheet, 0, 0, m_row - 1, static_cast<lxw_col_t>(m_fields.size() - 1)));
             }
         }
         auto* workbook = std::exchange(m_workbook, nullptr);
-        check(workbook_close(workbook));
+        check(xlsx().workbook_close(workbook));
         copy_file(m_file.path(), m_out);
     }
 
@@ -179,14 +215,14 @@ private:
     void write_text(std::size_t field, std::string_view text, lxw_format* format) {
         const std::string cell = fit_cell(text);
         m_widths[field] = std::max(m_widths[field], util::display_width(cell));
-        check(worksheet_write_string(
+        check(xlsx().worksheet_write_string(
             m_sheet, m_row, static_cast<lxw_col_t>(field), cell.c_str(), format));
     }
 
     void write_number(std::size_t field, double number, int width, lxw_format* format) {
         m_widths[field] = std::max(m_widths[field], width);
-        check(
-            worksheet_write_number(m_sheet, m_row, static_cast<lxw_col_t>(field), number, format));
+        check(xlsx().worksheet_write_number(
+            m_sheet, m_row, static_cast<lxw_col_t>(field), number, format));
     }
 
     void write_cell(std::size_t field, const Value& value, const Column& column) {

@@ -6,7 +6,7 @@
 
 namespace hujing::util {
 
-// Return the lowercase hex SHA-256 of `data` (OpenSSL libcrypto).
+// Return the lowercase hex SHA-256 of `data` (OpenSSL libcrypto, opened on first use).
 std::string sha256_hex(std::string_view data);
 
 } // namespace hujing::util
