@@ -327,7 +327,7 @@ TEST_SUITE("hujing::domain::enterprise_import") {
         const std::string csv =
             "\xEF\xBB\xBFuscc,name,address\r\n"                                      // 1
             + uscc(1) + ",\"甲,\"\"乙\"\"公司\",\"诸暨市店口镇\r\n工业区\n8号\"\r\n" // 2-4
-            + uscc(2) + ",乙公司,\"x\ny\"\n"                                          // 5-6
+            + uscc(2) + ",乙公司,\"x\ny\"\n"                                         // 5-6
             + "\n"                                                                   // 7
             + "X,坏,\"多行\n地址\"\n"                                                // 8-9
             + uscc(3) + ",丙,\n";                                                    // 10
