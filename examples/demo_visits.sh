@@ -52,7 +52,7 @@ for id in "${chem[@]}"; do
     on 2025-01-20 visit log "$id" --officer 330101 --kind 宣传 --date 2025-01-20 \
         --summary "易制毒化学品管理宣传" >/dev/null
 done
-h visit list --limit 5
+h visit list --limit 5 -f table
 
 section "诉求 1: 随走访收集，按期办结，评价“非常满意”"
 v=$(on 2025-04-08 visit log "${dk[0]}" --officer 330276 --date 2025-04-08 --kind 上门帮办 \
@@ -111,16 +111,16 @@ on 2025-10-10 demand handle "$d10" --resolved --note "备案完成" >/dev/null
 printf '诉求编号: %s\n' "$d1 $d2 $d3 $d4 $d5 $d6 $d7 $d8 $d9 $d10"
 
 section "到期未走访 (visit due，$HUJING_TODAY)"
-h visit due --limit 10
+h visit due --limit 10 -f table
 
 section "超期诉求 (demand list --overdue)"
-h demand list --overdue
+h demand list --overdue -f table
 
 section "已评价的诉求"
-h demand list --status rated
+h demand list --status rated -f table
 
 section "诉求 2 的时间轴 (demand show)"
-h demand show "$d2"
+h demand show "$d2" -f table
 
 section "一企一档: 走访与未办结诉求"
-h enterprise show "${dt[0]}"
+h enterprise show "${dt[0]}" -f table

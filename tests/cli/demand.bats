@@ -2,8 +2,8 @@
 # The demand loop: 收集 → 流转 → 处置 → 反馈 → 评价, deadlines in working days, reopen, escalation.
 load helpers
 
-E1=91330681MA2BCDEF1X
-E2=91330681MA2XYZ0001
+E1=91330681MA2EDNXU2B
+E2=91330681MA2FF2KRXM
 
 # A database with two enterprises (plain SQL until `enterprise add` lands) and two officers.
 seed() {

@@ -2,8 +2,8 @@
 # visit log|list|show|due.
 load helpers
 
-E1=91330681MA2BCDEF1X
-E2=91330681MA2XYZ0001
+E1=91330681MA2EDNXU2B
+E2=91330681MA2FF2KRXM
 
 # Two enterprises (plain SQL until `enterprise add` lands) and three officers.
 seed() {
@@ -33,7 +33,7 @@ assign() {
     python3 -c '
 import json, sys
 v = json.loads(sys.argv[1])
-assert v["date"] == "2025-10-14" and v["kind"] == "上门帮办" and v["uscc"] == "91330681MA2BCDEF1X", v
+assert v["date"] == "2025-10-14" and v["kind"] == "上门帮办" and v["uscc"] == "91330681MA2EDNXU2B", v
 assert [o["badge"] for o in v["officers"]] == ["100001", "100002"], v["officers"]
 assert [d["text"] for d in v["demands"]] == ["外籍工程师签证加急", "厂区 周边停车难"], v["demands"]
 assert all(d["status"] == "collected" and d["category"] == "出入境" for d in v["demands"]), v
@@ -104,7 +104,7 @@ assert all(d["status"] == "collected" and d["category"] == "出入境" for d in 
         VALUES (1, '海亮新材料项目', 1, (SELECT id FROM officer WHERE badge = '100002'), '2025-06-01', 14)"
     hujing visit log $E1 --officer 100001 --date 2025-08-01 --summary 例行走访 >/dev/null
     run -0 hujing visit due --as-of 2025-08-01 -f tsv --no-header
-    [ "$output" = $'1\t91330681MA2BCDEF1X\t浙江海亮股份有限公司\t100002\t李警官\t项目警官\t\t2025-06-15\t47\t海亮新材料项目\n2\t91330681MA2XYZ0001\t诸暨袜业有限公司\t100003\t王警官\t知产警官\t\t2025-06-30\t32\t' ]
+    [ "$output" = $'1\t91330681MA2EDNXU2B\t浙江海亮股份有限公司\t100002\t李警官\t项目警官\t\t2025-06-15\t47\t海亮新材料项目\n2\t91330681MA2FF2KRXM\t诸暨袜业有限公司\t100003\t王警官\t知产警官\t\t2025-06-30\t32\t' ]
     run -0 hujing visit due --as-of 2025-11-01 -f tsv --no-header --fields officer,last_visit,due_date,days_overdue
     [ "$output" = $'100002\t\t2025-06-15\t139\n100003\t\t2025-06-30\t124\n100001\t2025-08-01\t2025-10-30\t2' ]
     # A project visit by its officer resets the project; the setting changes a role's interval.

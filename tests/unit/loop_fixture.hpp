@@ -63,9 +63,9 @@ struct LoopWorld {
         exec("INSERT INTO officer(badge, name, unit_id) SELECT '100003', '王警官', id FROM unit"
              " WHERE code = 'JZDD'");
         exec("INSERT INTO enterprise(id, uscc, name, town, created_at, updated_at) VALUES"
-             " (1, '91330681MA2BCDEF1X', '浙江海亮股份有限公司', '店口镇', '2025-01-01',"
+             " (1, '91330681MA2EDNXU2B', '浙江海亮股份有限公司', '店口镇', '2025-01-01',"
              " '2025-01-01'),"
-             " (2, '91330681MA2XYZ0001', '诸暨袜业有限公司', '大唐街道', '2025-01-01',"
+             " (2, '91330681MA2FF2KRXM', '诸暨袜业有限公司', '大唐街道', '2025-01-01',"
              " '2025-01-01')");
         enterprise = 1;
         other = 2;

@@ -397,7 +397,7 @@ TEST_SUITE("hujing::domain::demand") {
         {
             storage::WriteTransaction tx(*w.db);
             domain::NewDemand d;
-            d.enterprise = "91330681MA2XYZ0001";
+            d.enterprise = "91330681MA2FF2KRXM";
             d.text = "招工难";
             domain::add_demand(tx, *w.db, d, date("2025-10-12"));
             tx.commit();

@@ -24,7 +24,7 @@ namespace {
 // A visit to enterprise 1 on `day` by `officers`.
 domain::NewVisit new_visit(const char* day, std::vector<std::string> officers = {"100001"}) {
     domain::NewVisit v;
-    v.enterprise = "91330681MA2BCDEF1X"; // not "1": g++ 12 -O2 -Werror=restrict false positive
+    v.enterprise = "91330681MA2EDNXU2B"; // not "1": g++ 12 -O2 -Werror=restrict false positive
     v.officers = std::move(officers);
     v.date = day;
     v.summary = "了解企业生产经营情况";
@@ -246,7 +246,7 @@ TEST_SUITE("hujing::domain::visit") {
         q.until = "2025-10-05";
         CHECK(w.list(q) == std::vector<std::int64_t>{a});
         q = {};
-        q.enterprise = "91330681MA2BCDEF1X";
+        q.enterprise = "91330681MA2EDNXU2B";
         q.paging.sort = "date";
         CHECK(w.list(q) == std::vector<std::int64_t>{a, b});
         q = {};
