@@ -11,7 +11,8 @@ CMAKE_GEN := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 PACKAGES := g++ cmake ninja-build pkg-config make git \
 	libcli11-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libyaml-cpp-dev \
 	doctest-dev nlohmann-json3-dev libutf8proc-dev libssl-dev libcsv-dev libreadline-dev \
-	libxlsxwriter-dev bats groff-base groff clang-format time
+	libxlsxwriter-dev bats groff-base groff clang-format time \
+	python3 bc zsh fish
 
 .PHONY: all deps configure build test asan demo bench fuzz golden format check-format tidy install clean
 

@@ -70,7 +70,36 @@ complete_bash() {
     run -2 hujing completion tcsh
 }
 
-@test "the zsh and fish scripts parse when those shells are installed" {
-    if command -v zsh >/dev/null; then zsh -n "$HUJING_SOURCE_DIR/completions/_hujing"; fi
-    if command -v fish >/dev/null; then fish -n "$HUJING_SOURCE_DIR/completions/hujing.fish"; fi
+@test "the zsh script offers the nouns, verbs and values" {
+    command -v zsh >/dev/null || skip "zsh is not installed (make deps installs it)"
+    zsh -n "$HUJING_SOURCE_DIR/completions/_hujing"
+    # Run the completion function with compadd stubbed to print what it would offer.
+    zsh_complete() {
+        zsh -f -c '
+            compadd() { shift; print -l -- "${(@P)1}"; }
+            _files() { print -- "<files>"; }
+            words=("$@"); CURRENT=$#words
+            source "$HUJING_SOURCE_DIR/completions/_hujing"
+        ' zsh "$@"
+    }
+    run -0 zsh_complete "$HUJING" ent
+    [ "$output" = enterprise ]
+    run -0 zsh_complete "$HUJING" demand ''
+    [[ "$output" == *route* && "$output" == *escalate* ]]
+    run -0 zsh_complete "$HUJING" enterprise list --town 店
+    [ "$output" = 店口镇 ]
+}
+
+@test "the fish script offers the nouns, verbs and values" {
+    command -v fish >/dev/null || skip "fish is not installed (make deps installs it)"
+    fish -n "$HUJING_SOURCE_DIR/completions/hujing.fish"
+    fish_complete() {
+        PATH="$(dirname "$HUJING"):$PATH" fish --no-config -c             "source '$HUJING_SOURCE_DIR/completions/hujing.fish'; complete -C '$1'"
+    }
+    run -0 fish_complete "hujing ent"
+    [ "$output" = enterprise ]
+    run -0 fish_complete "hujing visit "
+    [[ "$output" == *due* && "$output" == *log* ]]
+    run -0 fish_complete "hujing enterprise list --town 店"
+    [ "$output" = 店口镇 ]
 }
