@@ -19,6 +19,7 @@ struct LogOptions {
     std::string since;
     std::string until;
     audit::LogQuery query;
+    Paging paging;
 };
 
 } // namespace
@@ -34,10 +35,17 @@ void register_audit(CLI::App& root, Context& ctx) {
     log->add_option("--actor", opts->query.actor, "操作人");
     log->add_option("--entity", opts->query.entity, "对象类型，如 officer、enterprise");
     log->add_option("--entity-id", opts->query.entity_id, "对象编号");
-    log->add_option("--limit", opts->query.limit, "最多输出多少行")->check(k_non_negative);
+    add_paging_options(*log, opts->paging);
     log->callback([&ctx, opts] {
         ctx.action = [&ctx, opts] {
             auto query = opts->query;
+            // Without --sort the database pages (the log can be long); with it, memory does.
+            auto paging = opts->paging;
+            if (paging.sort.empty()) {
+                query.limit = paging.limit;
+                query.offset = paging.offset;
+                paging = {};
+            }
             if (!opts->since.empty()) {
                 query.since = util::format_date(util::parse_date_arg(opts->since, ctx.today()));
             }
@@ -66,19 +74,20 @@ void register_audit(CLI::App& root, Context& ctx) {
             }
             using output::Column;
             using output::Kind;
-            write_rows(ctx,
-                       {Column{"id", "序号", Kind::integer},
-                        Column{"at", "时间 (UTC)"},
-                        Column{"actor", "操作人"},
-                        Column{"entity", "对象"},
-                        Column{"entity_id", "对象编号", Kind::integer},
-                        Column{"action", "操作"},
-                        Column{"command", "命令"},
-                        Column{"before", "修改前", Kind::json},
-                        Column{"after", "修改后", Kind::json},
-                        Column{"hash", "哈希"}},
-                       rows,
-                       {"id", "at", "actor", "entity", "entity_id", "action", "command"});
+            write_paged_rows(ctx,
+                             {Column{"id", "序号", Kind::integer},
+                              Column{"at", "时间 (UTC)"},
+                              Column{"actor", "操作人"},
+                              Column{"entity", "对象"},
+                              Column{"entity_id", "对象编号", Kind::integer},
+                              Column{"action", "操作"},
+                              Column{"command", "命令"},
+                              Column{"before", "修改前", Kind::json},
+                              Column{"after", "修改后", Kind::json},
+                              Column{"hash", "哈希"}},
+                             std::move(rows),
+                             paging,
+                             {"id", "at", "actor", "entity", "entity_id", "action", "command"});
         };
     });
 

@@ -125,6 +125,24 @@ int complete(CLI::App& root, const std::vector<std::string>& words) {
     return 0;
 }
 
+namespace {
+
+// Print the verbs under `app` (whose words are `path`) and their options, depth first.
+void dump_verbs(CLI::App* app, const std::string& path) {
+    for (auto* verb : visible_subcommands(app)) {
+        fmt::print("verb\t{}\t{}\n", path, verb->get_name());
+        const auto verb_path = path + " " + verb->get_name();
+        for (const auto& o : long_options(verb)) {
+            if (o != "--help" && o != "--help-all") {
+                fmt::print("option\t{}\t{}\n", verb_path, o);
+            }
+        }
+        dump_verbs(verb, verb_path);
+    }
+}
+
+} // namespace
+
 int dump_cli(CLI::App& root) {
     for (const auto& o : long_options(&root)) {
         fmt::print("option\t-\t{}\n", o);
@@ -136,14 +154,7 @@ int dump_cli(CLI::App& root) {
                 fmt::print("option\t{}\t{}\n", noun->get_name(), o);
             }
         }
-        for (auto* verb : visible_subcommands(noun)) {
-            fmt::print("verb\t{}\t{}\n", noun->get_name(), verb->get_name());
-            for (const auto& o : long_options(verb)) {
-                if (o != "--help" && o != "--help-all") {
-                    fmt::print("option\t{} {}\t{}\n", noun->get_name(), verb->get_name(), o);
-                }
-            }
-        }
+        dump_verbs(noun, noun->get_name());
     }
     return 0;
 }

@@ -36,19 +36,22 @@ void register_config(CLI::App& root, Context& ctx) {
     });
 
     auto* list = noun->add_subcommand("list", "列出全部设置项、当前值和默认值");
-    list->callback([&ctx] {
-        ctx.action = [&ctx] {
+    auto paging = std::make_shared<Paging>();
+    add_paging_options(*list, *paging);
+    list->callback([&ctx, paging] {
+        ctx.action = [&ctx, paging] {
             std::vector<output::Row> rows;
             for (const auto& s : domain::list_settings(ctx.db())) {
                 rows.push_back({s.key, s.value, s.default_value, !s.is_default, s.description});
             }
-            write_rows(ctx,
-                       {output::Column{"key", "设置项"},
-                        output::Column{"value", "当前值"},
-                        output::Column{"default", "默认值"},
-                        output::Column{"changed", "已修改", output::Kind::boolean},
-                        output::Column{"description", "说明"}},
-                       rows);
+            write_paged_rows(ctx,
+                             {output::Column{"key", "设置项"},
+                              output::Column{"value", "当前值"},
+                              output::Column{"default", "默认值"},
+                              output::Column{"changed", "已修改", output::Kind::boolean},
+                              output::Column{"description", "说明"}},
+                             std::move(rows),
+                             *paging);
         };
     });
 }

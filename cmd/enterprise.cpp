@@ -81,6 +81,7 @@ struct RiskCloseOptions {
 struct RiskListOptions {
     domain::RiskQuery query;
     bool open = false;
+    Paging paging;
 };
 
 struct ExemptOptions {
@@ -402,11 +403,15 @@ void register_risk(CLI::App& noun, Context& ctx) {
     list->add_option("--enterprise", list_opts->query.enterprise, "按企业筛选");
     list->add_option("--level", list_opts->query.level, "按等级筛选");
     list->add_option("--unit", list_opts->query.unit, "按责任单位筛选");
+    add_paging_options(*list, list_opts->paging);
     list->callback([&ctx, list_opts] {
         ctx.action = [&ctx, list_opts] {
             auto query = list_opts->query;
             query.open_only = list_opts->open;
-            write_rows(ctx, domain::risk_columns(), domain::list_risks(ctx.db(), query));
+            write_paged_rows(ctx,
+                             domain::risk_columns(),
+                             domain::list_risks(ctx.db(), query),
+                             list_opts->paging);
         };
     });
 }
@@ -435,8 +440,10 @@ void register_exempt(CLI::App& noun, Context& ctx) {
 
 void register_towns(CLI::App& noun, Context& ctx) {
     auto* cmd = noun.add_subcommand("towns", "列出可用的镇街（街道、镇、乡）及其旧名");
-    cmd->callback([&ctx] {
-        ctx.action = [&ctx] {
+    auto paging = std::make_shared<Paging>();
+    add_paging_options(*cmd, *paging);
+    cmd->callback([&ctx, paging] {
+        ctx.action = [&ctx, paging] {
             using output::Column;
             using output::Kind;
             std::vector<Column> columns = {
@@ -447,7 +454,7 @@ void register_towns(CLI::App& noun, Context& ctx) {
             for (const auto& d : domain::divisions()) {
                 rows.push_back({d.name, d.kind, d.former});
             }
-            write_rows(ctx, std::move(columns), rows);
+            write_paged_rows(ctx, std::move(columns), std::move(rows), *paging);
         };
     });
 }

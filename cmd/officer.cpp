@@ -58,75 +58,78 @@ void register_officer(CLI::App& root, Context& ctx) {
     });
 
     auto import_path = std::make_shared<std::string>();
-    auto* import = noun->add_subcommand("import", "从 CSV 导入民警（全部成功或全部不导入）");
-    import->add_option("FILE", *import_path, "CSV 文件，- 为标准输入")->required();
-    import->callback([&ctx, import_path] {
+    auto* import_cmd = noun->add_subcommand("import", "从 CSV 导入民警（全部成功或全部不导入）");
+    import_cmd->add_option("FILE", *import_path, "CSV 文件，- 为标准输入")->required();
+    import_cmd->callback([&ctx, import_path] {
         ctx.action = [&ctx, import_path] {
             auto in = open_input(*import_path);
-    auto& db = ctx.db();
-    storage::WriteTransaction tx(db);
-    const auto result = domain::import_officers(tx, db, *in, *import_path);
-    tx.commit();
-    fmt::print("{}\n", result.added);
-    notice(fmt::format("已导入 {} 名民警", result.added));
-};
-} // namespace hujing::cli
-);
+            auto& db = ctx.db();
+            storage::WriteTransaction tx(db);
+            const auto result = domain::import_officers(tx, db, *in, *import_path);
+            tx.commit();
+            fmt::print("{}\n", result.added);
+            notice(fmt::format("已导入 {} 名民警", result.added));
+        };
+    });
 
-auto list_opts = std::make_shared<ListOptions>();
-auto* list = noun->add_subcommand("list", "列出民警");
-list->add_option("--unit", list_opts->query.unit, "按单位筛选");
-list->add_option("--role", list_opts->query.role, "按角色筛选")
-    ->check(CLI::IsMember(domain::officer_roles()));
-add_bool_flag_pair(*list, "inspector", list_opts->query.inspector, "只列检查员", "只列非检查员");
-add_bool_flag_pair(*list, "active", list_opts->query.active, "只列在岗", "只列不在岗");
-add_paging_options(*list, list_opts->paging);
-list->callback([&ctx, list_opts] {
-    ctx.action = [&ctx, list_opts] {
-        auto columns = domain::officer_columns();
-        auto rows = domain::list_officers(ctx.db(), list_opts->query, ctx.reveal());
-        apply_paging(list_opts->paging, columns, rows);
-        write_rows(
-            ctx, columns, rows, {"id", "badge", "name", "unit", "roles", "inspector", "active"});
-    };
-});
+    auto list_opts = std::make_shared<ListOptions>();
+    auto* list = noun->add_subcommand("list", "列出民警");
+    list->add_option("--unit", list_opts->query.unit, "按单位筛选");
+    list->add_option("--role", list_opts->query.role, "按角色筛选")
+        ->check(CLI::IsMember(domain::officer_roles()));
+    add_bool_flag_pair(
+        *list, "inspector", list_opts->query.inspector, "只列检查员", "只列非检查员");
+    add_bool_flag_pair(*list, "active", list_opts->query.active, "只列在岗", "只列不在岗");
+    add_paging_options(*list, list_opts->paging);
+    list->callback([&ctx, list_opts] {
+        ctx.action = [&ctx, list_opts] {
+            auto columns = domain::officer_columns();
+            auto rows = domain::list_officers(ctx.db(), list_opts->query, ctx.reveal());
+            apply_paging(list_opts->paging, columns, rows);
+            write_rows(ctx,
+                       columns,
+                       rows,
+                       {"id", "badge", "name", "unit", "roles", "inspector", "active"});
+        };
+    });
 
-auto show_badge = std::make_shared<std::string>();
-auto* show = noun->add_subcommand("show", "显示一名民警");
-show->add_option("BADGE", *show_badge, "警号")->required();
-show->callback([&ctx, show_badge] {
-    ctx.action = [&ctx, show_badge] {
-        const auto officer = domain::get_officer(ctx.db(), *show_badge);
-        const bool reveal = ctx.reveal();
-        output::write_record(stdout,
-                             domain::officer_json(officer, reveal),
-                             domain::officer_sections(officer, reveal),
-                             ctx.output());
-    };
-});
+    auto show_badge = std::make_shared<std::string>();
+    auto* show = noun->add_subcommand("show", "显示一名民警");
+    show->add_option("BADGE", *show_badge, "警号")->required();
+    show->callback([&ctx, show_badge] {
+        ctx.action = [&ctx, show_badge] {
+            const auto officer = domain::get_officer(ctx.db(), *show_badge);
+            const bool reveal = ctx.reveal();
+            output::write_record(stdout,
+                                 domain::officer_json(officer, reveal),
+                                 domain::officer_sections(officer, reveal),
+                                 ctx.output());
+        };
+    });
 
-auto upd = std::make_shared<UpdateOptions>();
-auto* update = noun->add_subcommand("update", "修改民警信息，输出其编号");
-update->add_option("BADGE", upd->badge, "警号")->required();
-update->add_option("--name", upd->update.name, "姓名");
-update->add_option("--unit", upd->update.unit, "所属单位");
-update->add_option("--phone", upd->update.phone, "电话（空字符串清除）");
-update->add_option("--roles", upd->roles, "角色，逗号分隔（替换原有角色；空字符串清除）");
-add_bool_flag_pair(*update, "inspector", upd->update.inspector, "列入检查员名录", "移出检查员名录");
-add_bool_flag_pair(*update, "active", upd->update.active, "设为在岗", "设为不在岗");
-update->callback([&ctx, upd] {
-    ctx.action = [&ctx, upd] {
-        auto change = upd->update;
-        if (upd->roles) {
-            change.roles = util::split(*upd->roles, ',');
-        }
-        auto& db = ctx.db();
-        storage::WriteTransaction tx(db);
-        const auto id = domain::update_officer(tx, db, upd->badge, change);
-        tx.commit();
-        Context::print_id(id);
-    };
-});
+    auto upd = std::make_shared<UpdateOptions>();
+    auto* update = noun->add_subcommand("update", "修改民警信息，输出其编号");
+    update->add_option("BADGE", upd->badge, "警号")->required();
+    update->add_option("--name", upd->update.name, "姓名");
+    update->add_option("--unit", upd->update.unit, "所属单位");
+    update->add_option("--phone", upd->update.phone, "电话（空字符串清除）");
+    update->add_option("--roles", upd->roles, "角色，逗号分隔（替换原有角色；空字符串清除）");
+    add_bool_flag_pair(
+        *update, "inspector", upd->update.inspector, "列入检查员名录", "移出检查员名录");
+    add_bool_flag_pair(*update, "active", upd->update.active, "设为在岗", "设为不在岗");
+    update->callback([&ctx, upd] {
+        ctx.action = [&ctx, upd] {
+            auto change = upd->update;
+            if (upd->roles) {
+                change.roles = util::split(*upd->roles, ',');
+            }
+            auto& db = ctx.db();
+            storage::WriteTransaction tx(db);
+            const auto id = domain::update_officer(tx, db, upd->badge, change);
+            tx.commit();
+            Context::print_id(id);
+        };
+    });
 }
 
 } // namespace hujing::cli

@@ -122,6 +122,15 @@ void apply_paging(const Paging& paging,
     }
 }
 
+void write_paged_rows(const Context& ctx,
+                      std::vector<output::Column> columns,
+                      std::vector<output::Row> rows,
+                      const Paging& paging,
+                      const std::vector<std::string>& default_fields) {
+    apply_paging(paging, columns, rows);
+    write_rows(ctx, std::move(columns), rows, default_fields);
+}
+
 void add_bool_flag_pair(CLI::App& cmd,
                         const std::string& name,
                         std::optional<bool>& value,

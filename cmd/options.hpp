@@ -45,6 +45,13 @@ void apply_paging(const Paging& paging,
                   const std::vector<output::Column>& columns,
                   std::vector<output::Row>& rows);
 
+// Apply `paging` to `rows`, then write them as write_rows does: the listings built in memory.
+void write_paged_rows(const Context& ctx,
+                      std::vector<output::Column> columns,
+                      std::vector<output::Row> rows,
+                      const Paging& paging,
+                      const std::vector<std::string>& default_fields = {});
+
 // A tri-state flag pair --NAME / --no-NAME bound into `value`.
 void add_bool_flag_pair(CLI::App& cmd,
                         const std::string& name,

@@ -5,6 +5,7 @@
 
 #include <hujing/domain/project.hpp>
 #include <hujing/storage/transaction.hpp>
+#include <hujing/util/date.hpp>
 
 namespace hujing::cli {
 
@@ -16,9 +17,15 @@ struct TeamOptions {
     std::optional<std::string> duty;
 };
 
+struct AddOptions {
+    domain::NewProject project;
+    std::optional<std::string> since;
+};
+
 struct UpdateOptions {
     std::string key;
     domain::ProjectUpdate update;
+    std::optional<std::string> since;
 };
 
 void register_team(CLI::App& noun, Context& ctx) {
@@ -57,13 +64,16 @@ void register_team(CLI::App& noun, Context& ctx) {
     });
 
     auto list_key = std::make_shared<std::string>();
+    auto paging = std::make_shared<Paging>();
     auto* list = team->add_subcommand("list", "列出专班成员");
     list->add_option("PROJECT", *list_key, "项目编号或名称")->required();
-    list->callback([&ctx, list_key] {
-        ctx.action = [&ctx, list_key] {
-            write_rows(ctx,
-                       domain::project_member_columns(),
-                       domain::list_project_members(ctx.db(), *list_key));
+    add_paging_options(*list, *paging);
+    list->callback([&ctx, list_key, paging] {
+        ctx.action = [&ctx, list_key, paging] {
+            write_paged_rows(ctx,
+                             domain::project_member_columns(),
+                             domain::list_project_members(ctx.db(), *list_key),
+                             *paging);
         };
     });
 }
@@ -75,21 +85,26 @@ void register_project(CLI::App& root, Context& ctx) {
         "project", "千项万亿重点项目（五个一: 一个项目、一名警官、一个专班、一套方案、一份档案）");
     noun->require_subcommand(1);
 
-    auto add_opts = std::make_shared<domain::NewProject>();
+    auto add_opts = std::make_shared<AddOptions>();
     auto* add = noun->add_subcommand("add", "登记重点项目，输出其编号");
-    add->add_option("NAME", add_opts->name, "项目名称（唯一）")->required();
-    add->add_option("--officer", add_opts->officer, "项目警官警号")->required();
-    add->add_option("--enterprise", add_opts->enterprise, "项目企业（编号或统一社会信用代码）");
-    add->add_option("--plan", add_opts->plan, "服务方案（文字）");
-    add->add_option("--archive", add_opts->archive, "项目档案的路径");
+    add->add_option("NAME", add_opts->project.name, "项目名称（唯一）")->required();
+    add->add_option("--officer", add_opts->project.officer, "项目警官警号")->required();
     add->add_option(
-           "--visit-interval", add_opts->visit_interval_days, "走访间隔（天），供 visit due 使用")
+        "--enterprise", add_opts->project.enterprise, "项目企业（编号或统一社会信用代码）");
+    add->add_option("--plan", add_opts->project.plan, "服务方案（文字）");
+    add->add_option("--archive", add_opts->project.archive, "项目档案的路径");
+    add->add_option("--visit-interval",
+                    add_opts->project.visit_interval_days,
+                    "走访间隔（天），供 visit due 使用")
         ->check(CLI::PositiveNumber);
+    add->add_option("--since", add_opts->since, "走访起算日（默认今天）");
     add->callback([&ctx, add_opts] {
         ctx.action = [&ctx, add_opts] {
+            add_opts->project.since =
+                util::parse_date_arg(add_opts->since.value_or("today"), ctx.today());
             auto& db = ctx.db();
             storage::WriteTransaction tx(db);
-            const auto id = domain::add_project(tx, db, *add_opts);
+            const auto id = domain::add_project(tx, db, add_opts->project);
             tx.commit();
             Context::print_id(id);
         };
@@ -105,8 +120,12 @@ void register_project(CLI::App& root, Context& ctx) {
     update->add_option("--archive", upd->update.archive, "项目档案的路径");
     update->add_option("--visit-interval", upd->update.visit_interval_days, "走访间隔（天）")
         ->check(CLI::PositiveNumber);
+    update->add_option("--since", upd->since, "走访起算日");
     update->callback([&ctx, upd] {
         ctx.action = [&ctx, upd] {
+            if (upd->since) {
+                upd->update.since = util::parse_date_arg(*upd->since, ctx.today());
+            }
             auto& db = ctx.db();
             storage::WriteTransaction tx(db);
             const auto id = domain::update_project(tx, db, upd->key, upd->update);
@@ -116,21 +135,24 @@ void register_project(CLI::App& root, Context& ctx) {
     });
 
     auto query = std::make_shared<domain::ProjectQuery>();
+    auto paging = std::make_shared<Paging>();
     auto* list = noun->add_subcommand("list", "列出重点项目");
     list->add_option("--officer", query->officer, "按项目警官或专班成员警号筛选");
     list->add_option("--enterprise", query->enterprise, "按企业筛选");
-    list->callback([&ctx, query] {
-        ctx.action = [&ctx, query] {
-            write_rows(ctx,
-                       domain::project_columns(),
-                       domain::list_projects(ctx.db(), *query),
-                       {"id",
-                        "name",
-                        "enterprise",
-                        "officer",
-                        "officer_name",
-                        "team",
-                        "visit_interval_days"});
+    add_paging_options(*list, *paging);
+    list->callback([&ctx, query, paging] {
+        ctx.action = [&ctx, query, paging] {
+            write_paged_rows(ctx,
+                             domain::project_columns(),
+                             domain::list_projects(ctx.db(), *query),
+                             *paging,
+                             {"id",
+                              "name",
+                              "enterprise",
+                              "officer",
+                              "officer_name",
+                              "team",
+                              "visit_interval_days"});
         };
     });
 

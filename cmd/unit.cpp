@@ -13,12 +13,15 @@ void register_unit(CLI::App& root, Context& ctx) {
     noun->require_subcommand(1);
 
     auto query = std::make_shared<domain::UnitQuery>();
+    auto paging = std::make_shared<Paging>();
     auto* list = noun->add_subcommand("list", "列出单位");
     list->add_option("--kind", query->kind, "按类型筛选")
         ->check(CLI::IsMember(domain::unit_kinds()));
-    list->callback([&ctx, query] {
-        ctx.action = [&ctx, query] {
-            write_rows(ctx, domain::unit_columns(), domain::list_units(ctx.db(), *query));
+    add_paging_options(*list, *paging);
+    list->callback([&ctx, query, paging] {
+        ctx.action = [&ctx, query, paging] {
+            write_paged_rows(
+                ctx, domain::unit_columns(), domain::list_units(ctx.db(), *query), *paging);
         };
     });
 

@@ -58,7 +58,7 @@ h enterprise exempt "$first_copper" --form hazchem --until 2026-06-30 --reason "
 section "千项万亿重点项目 (五个一)"
 project=$(h project add "店口铜材智造产业园" --officer 330283 --enterprise "$first_copper" \
     --plan "项目警官每月走访一次；专班协调治安、交通保障；问题清单周报" \
-    --archive /srv/hujing/projects/dk-copper --visit-interval 30)
+    --archive /srv/hujing/projects/dk-copper --visit-interval 30 --since 2025-03-01)
 h project team add "$project" --officer 330276 --duty 治安保障 >/dev/null
 h project team add "$project" --officer 330164 --duty 道路交通 >/dev/null
 h project show "$project" -f table

@@ -52,6 +52,12 @@ for id in "${chem[@]}"; do
     on 2025-01-20 visit log "$id" --officer 330101 --kind 宣传 --date 2025-01-20 \
         --summary "易制毒化学品管理宣传" >/dev/null
 done
+# 项目警官 赵华平 visits the key project monthly from April to August, then lapses.
+project_uscc=$(h project list -f tsv --no-header --fields uscc --officer 330283 --limit 1)
+for m in 04 05 06 07 08; do
+    on "2025-$m-20" visit log "$project_uscc" --officer 330283 --date "2025-$m-20" \
+        --project 店口铜材智造产业园 --summary "项目走访: 施工进度、外来人员和交通保障" >/dev/null
+done
 h visit list --limit 5 -f table
 
 section "诉求 1: 随走访收集，按期办结，评价“非常满意”"

@@ -25,7 +25,8 @@ complete_bash() {
     local kind noun verb
     while IFS=$'\t' read -r kind noun verb; do
         [ "$kind" = verb ] || continue
-        run -0 complete_bash "$noun" ""
+        # shellcheck disable=SC2086
+        run -0 complete_bash $noun ""
         [[ $'\n'"$output"$'\n' == *$'\n'"$verb"$'\n'* ]] || { echo "missing $noun $verb" >&2; return 1; }
     done < <(hujing __dump-cli)
 }

@@ -5,12 +5,11 @@ load helpers
 E1=91330681MA2EDNXU2B
 E2=91330681MA2FF2KRXM
 
-# A database with two enterprises (plain SQL until `enterprise add` lands) and two officers.
+# A database with two enterprises and two officers.
 seed() {
     init_db
-    sqlite3 "$HUJING_DB" "INSERT INTO enterprise(uscc, name, town, created_at, updated_at) VALUES
-        ('$E1', '浙江海亮股份有限公司', '店口镇', '2025-01-01', '2025-01-01'),
-        ('$E2', '诸暨袜业有限公司', '大唐街道', '2025-01-01', '2025-01-01')"
+    hujing enterprise add $E1 --name 浙江海亮股份有限公司 --town 店口镇 >/dev/null
+    hujing enterprise add $E2 --name 诸暨袜业有限公司 --town 大唐街道 >/dev/null
     hujing officer add 100001 --name 张警官 --unit PCS-DK --roles 企业警官 >/dev/null
     hujing officer add 100002 --name 李警官 --unit LLS-06 --roles 项目警官 >/dev/null
 }

@@ -25,7 +25,7 @@ man_dir() {
             [ -f "$page" ] || missing+=" page:hujing-$noun.1"
             ;;
         verb)
-            page="$(man_dir)/hujing-$noun.1"
+            page="$(man_dir)/hujing-${noun%% *}.1"
             grep -q -- "$rest" "$page" 2>/dev/null || missing+=" $noun:$rest"
             ;;
         option)

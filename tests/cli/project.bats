@@ -42,6 +42,24 @@ seed() {
     [ "$(json_get "$output" projects.0.name)" = 店口铜材智造产业园 ]
 }
 
+@test "the visit clock starts on --since, by default today (--today)" {
+    seed
+    hujing --today 2025-06-01 project add 项目甲 --officer 100002 --visit-interval 14 >/dev/null
+    hujing project add 项目乙 --officer 100002 --since 2025-05-01 --visit-interval 14 >/dev/null
+    run -0 hujing project list -f tsv --no-header --fields name,since
+    [ "$output" = $'项目甲\t2025-06-01\n项目乙\t2025-05-01' ]
+    run -0 hujing visit due --as-of 2025-06-10 -f tsv --no-header --fields project,due_date
+    [ "$output" = $'项目乙\t2025-05-15' ]
+    hujing project update 项目乙 --since 2025-06-05 >/dev/null
+    run -0 hujing visit due --as-of 2025-06-18 -f tsv --no-header --fields project,days_overdue
+    [ "$output" = $'项目甲\t3' ]
+    before=$(db_digest)
+    run -4 --separate-stderr hujing project add 项目丙 --officer 100002 --since 2025-02-30
+    assert_error_line "日期无效"
+    run -4 --separate-stderr hujing project update 项目乙 --since 明天
+    [ "$(db_digest)" = "$before" ]
+}
+
 @test "an officer without the 项目警官 role gets a notice; the project is still added" {
     seed
     run -0 --separate-stderr hujing project add 项目甲 --officer 100001

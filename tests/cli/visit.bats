@@ -5,21 +5,19 @@ load helpers
 E1=91330681MA2EDNXU2B
 E2=91330681MA2FF2KRXM
 
-# Two enterprises (plain SQL until `enterprise add` lands) and three officers.
+# Two enterprises and three officers.
 seed() {
     init_db
-    sqlite3 "$HUJING_DB" "INSERT INTO enterprise(uscc, name, town, created_at, updated_at) VALUES
-        ('$E1', '浙江海亮股份有限公司', '店口镇', '2025-01-01', '2025-01-01'),
-        ('$E2', '诸暨袜业有限公司', '大唐街道', '2025-01-01', '2025-01-01')"
+    hujing enterprise add $E1 --name 浙江海亮股份有限公司 --town 店口镇 >/dev/null
+    hujing enterprise add $E2 --name 诸暨袜业有限公司 --town 大唐街道 >/dev/null
     hujing officer add 100001 --name 张警官 --unit PCS-DK --roles 企业警官 >/dev/null
     hujing officer add 100002 --name 李警官 --unit LLS-06 --roles 项目警官 >/dev/null
     hujing officer add 100003 --name 王警官 --unit JZDD --roles 知产警官 >/dev/null
 }
 
-# Assign officer $2 to enterprise $1 with role $3 since $4 (SQL until `enterprise assign` lands).
+# Assign officer $2 to enterprise $1 with role $3 since $4.
 assign() {
-    sqlite3 "$HUJING_DB" "INSERT INTO enterprise_officer VALUES ($1,
-        (SELECT id FROM officer WHERE badge = '$2'), '$3', '$4')"
+    hujing enterprise assign "$1" --officer "$2" --role "$3" --since "$4" >/dev/null
 }
 
 @test "visit log prints the id, opens one demand per --demand, and show lists both" {
@@ -79,8 +77,7 @@ assert all(d["status"] == "collected" and d["category"] == "出入境" for d in 
 
 @test "visit list filters by enterprise, officer, town, dates, kind and project" {
     seed
-    sqlite3 "$HUJING_DB" "INSERT INTO project(id, name, enterprise_id, officer_id, created_at)
-        VALUES (1, '海亮新材料项目', 1, (SELECT id FROM officer WHERE badge = '100002'), '2025-06-01')"
+    hujing project add 海亮新材料项目 --enterprise $E1 --officer 100002 --since 2025-06-01 >/dev/null
     hujing visit log $E1 --officer 100001 --date 2025-09-01 --summary a >/dev/null
     hujing visit log $E1 --officer 100002 --date 2025-10-01 --summary b --kind 座谈 --project 海亮新材料项目 >/dev/null
     hujing visit log $E2 --officer 100001,100003 --date 2025-10-10 --summary c >/dev/null
@@ -100,8 +97,8 @@ assert all(d["status"] == "collected" and d["category"] == "出入境" for d in 
     seed
     assign 1 100001 企业警官 2025-01-01 # 90 days
     assign 2 100003 知产警官 2025-01-01 # 180 days
-    sqlite3 "$HUJING_DB" "INSERT INTO project(id, name, enterprise_id, officer_id, created_at, visit_interval_days)
-        VALUES (1, '海亮新材料项目', 1, (SELECT id FROM officer WHERE badge = '100002'), '2025-06-01', 14)"
+    hujing project add 海亮新材料项目 --enterprise $E1 --officer 100002 --since 2025-06-01 \
+        --visit-interval 14 >/dev/null
     hujing visit log $E1 --officer 100001 --date 2025-08-01 --summary 例行走访 >/dev/null
     run -0 hujing visit due --as-of 2025-08-01 -f tsv --no-header
     [ "$output" = $'1\t91330681MA2EDNXU2B\t浙江海亮股份有限公司\t100002\t李警官\t项目警官\t\t2025-06-15\t47\t海亮新材料项目\n2\t91330681MA2FF2KRXM\t诸暨袜业有限公司\t100003\t王警官\t知产警官\t\t2025-06-30\t32\t' ]

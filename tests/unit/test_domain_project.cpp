@@ -23,6 +23,7 @@ domain::NewProject project(const char* name) {
     domain::NewProject p;
     p.name = name;
     p.officer = "100002";
+    p.since = util::Date{std::chrono::year{2025}, std::chrono::month{6}, std::chrono::day{1}};
     return p;
 }
 

@@ -131,8 +131,8 @@ TEST_SUITE("hujing::domain::visit") {
         v = new_visit("2025-10-14");
         v.project = "不存在的项目";
         CHECK(w.log_exit(v) == Exit::not_found);
-        w.exec("INSERT INTO project(id, name, enterprise_id, officer_id, created_at)"
-               " VALUES (7, '袜业园区项目', 2, 1, '2025-06-01')");
+        w.exec("INSERT INTO project(id, name, enterprise_id, officer_id, created_at, since)"
+               " VALUES (7, '袜业园区项目', 2, 1, '2025-06-01', '2025-06-01')");
         v.project = "7";
         CHECK(w.log_exit(v) == Exit::invalid); // a project of another enterprise
         CHECK(w.count("SELECT count(*) FROM visit") == 0);
@@ -203,11 +203,12 @@ TEST_SUITE("hujing::domain::visit") {
 
     TEST_CASE("visit due: projects use their own interval, else 项目警官's, and project visits") {
         Visits w;
-        w.exec("INSERT INTO project(id, name, enterprise_id, officer_id, created_at) VALUES"
+        // The clock starts on `since`, whatever the wall-clock time of the row.
+        w.exec("INSERT INTO project(id, name, enterprise_id, officer_id, created_at, since) VALUES"
                " (1, '海亮新材料项目', 1, (SELECT id FROM officer WHERE badge = '100002'),"
-               " '2025-06-01T08:00:00Z'),"
+               " '2026-11-29T08:00:00Z', '2025-06-01'),"
                " (2, '袜业园区项目', 2, (SELECT id FROM officer WHERE badge = '100003'),"
-               " '2025-06-01')");
+               " '2026-11-29T08:00:00Z', '2025-06-01')");
         w.exec("UPDATE project SET visit_interval_days = 10 WHERE id = 2");
         CHECK(w.due("2025-07-02")
               == std::vector<std::string>{"100003 项目警官 2025-06-11 21",

@@ -127,7 +127,7 @@ std::vector<Entry> log(storage::Database& db, const LogQuery& query) {
                                         "AND (?2 IS NULL OR substr(at, 1, 10) <= ?2)"
                                         " AND (?3 IS NULL OR actor = ?3) AND (?4 IS NULL OR entity "
                                         "= ?4) AND (?5 IS NULL OR entity_id = ?5)"
-                                        " ORDER BY id LIMIT coalesce(?6, -1)",
+                                        " ORDER BY id LIMIT coalesce(?6, -1) OFFSET coalesce(?7, 0)",
                                         k_columns);
     SQLite::Statement q(db.sql(), sql);
     storage::bind_optional(q, 1, query.since);
@@ -136,6 +136,7 @@ std::vector<Entry> log(storage::Database& db, const LogQuery& query) {
     storage::bind_optional(q, 4, query.entity);
     storage::bind_optional(q, 5, query.entity_id);
     storage::bind_optional(q, 6, query.limit);
+    storage::bind_optional(q, 7, query.offset);
     std::vector<Entry> out;
     while (q.executeStep()) {
         out.push_back(read_entry(q));

@@ -55,6 +55,7 @@ struct LogQuery {
     std::optional<std::string> entity;
     std::optional<std::int64_t> entity_id;
     std::optional<std::int64_t> limit;
+    std::optional<std::int64_t> offset;
 };
 
 // Return the rows matching `query`, oldest first.

@@ -18,7 +18,7 @@ namespace {
 
 constexpr const char* k_select =
     "SELECT p.id, p.name, p.enterprise_id, e.uscc, e.name, o.badge, o.name, p.plan,"
-    " p.archive_path, p.visit_interval_days, p.created_at FROM project p"
+    " p.archive_path, p.visit_interval_days, p.created_at, p.since FROM project p"
     " JOIN officer o ON o.id = p.officer_id LEFT JOIN enterprise e ON e.id = p.enterprise_id";
 
 constexpr const char* k_project_role = "项目警官";
@@ -48,6 +48,7 @@ Project read_project(storage::Database& db, SQLite::Statement& q) {
     p.archive_path = storage::optional_text(q, 8);
     p.visit_interval_days = storage::optional_int(q, 9);
     p.created_at = q.getColumn(10).getString();
+    p.since = q.getColumn(11).getString();
     SQLite::Statement m(db.sql(),
                         "SELECT o.badge, o.name, u.name, m.duty FROM project_member m"
                         " JOIN officer o ON o.id = m.officer_id JOIN unit u ON u.id = o.unit_id"
@@ -111,6 +112,9 @@ std::int64_t
 add_project(storage::WriteTransaction& tx, storage::Database& db, const NewProject& project) {
     check_name(project.name);
     check_interval(project.visit_interval_days);
+    if (!project.since.ok()) {
+        throw_invalid("走访起算日无效", "格式为 YYYY-MM-DD");
+    }
     const auto name = std::string(util::trim(project.name));
     const auto officer = project_officer(db, project.officer);
     std::optional<std::int64_t> enterprise_id;
@@ -120,8 +124,8 @@ add_project(storage::WriteTransaction& tx, storage::Database& db, const NewProje
     check_unique_name(db, name, 0);
     SQLite::Statement insert(db.sql(),
                              "INSERT INTO project(name, enterprise_id, officer_id, plan,"
-                             " archive_path, visit_interval_days, created_at)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?)");
+                             " archive_path, visit_interval_days, created_at, since)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, name);
     storage::bind_optional(insert, 2, enterprise_id);
     insert.bind(3, officer.id);
@@ -129,6 +133,7 @@ add_project(storage::WriteTransaction& tx, storage::Database& db, const NewProje
     storage::bind_optional(insert, 5, blank_to_null(project.archive));
     storage::bind_optional(insert, 6, project.visit_interval_days);
     insert.bind(7, audit::utc_now());
+    insert.bind(8, util::format_date(project.since));
     insert.exec();
     const auto id = db.sql().getLastInsertRowid();
     tx.audit("project", id, "add", nullptr, project_json(get_project(db, std::to_string(id))));
@@ -153,7 +158,8 @@ std::int64_t update_project(storage::WriteTransaction& tx,
                         " enterprise_id = CASE WHEN ?3 THEN ?4 ELSE enterprise_id END,"
                         " plan = CASE WHEN ?5 THEN ?6 ELSE plan END,"
                         " archive_path = CASE WHEN ?7 THEN ?8 ELSE archive_path END,"
-                        " visit_interval_days = coalesce(?9, visit_interval_days)"
+                        " visit_interval_days = coalesce(?9, visit_interval_days),"
+                        " since = coalesce(?11, since)"
                         " WHERE id = ?10");
     q.bind(1, name);
     if (update.officer) {
@@ -173,6 +179,8 @@ std::int64_t update_project(storage::WriteTransaction& tx,
     storage::bind_optional(q, 8, blank_to_null(update.archive));
     storage::bind_optional(q, 9, update.visit_interval_days);
     q.bind(10, before.id);
+    storage::bind_optional(
+        q, 11, update.since ? std::optional(util::format_date(*update.since)) : std::nullopt);
     q.exec();
     tx.audit("project",
              before.id,
@@ -220,6 +228,7 @@ std::vector<output::Column> project_columns() {
             Column{"officer_name", "警官姓名", Kind::text},
             Column{"team", "专班成员", Kind::list},
             Column{"visit_interval_days", "走访间隔（天）", Kind::integer, {}, true},
+            Column{"since", "走访起算日", Kind::text},
             Column{"plan", "服务方案", Kind::text},
             Column{"archive_path", "档案", Kind::text},
             Column{"created_at", "登记时间", Kind::text}};
@@ -258,6 +267,7 @@ std::vector<output::Row> list_projects(storage::Database& db, const ProjectQuery
                         p.officer_name,
                         team,
                         opt_value(p.visit_interval_days),
+                        p.since,
                         opt_value(p.plan),
                         opt_value(p.archive_path),
                         p.created_at});
@@ -284,6 +294,7 @@ nlohmann::json project_json(const Project& p) {
         {"archive_path", opt_json(p.archive_path)},
         {"visit_interval_days",
          p.visit_interval_days ? nlohmann::json(*p.visit_interval_days) : nlohmann::json(nullptr)},
+        {"since", p.since},
         {"created_at", p.created_at},
         {"team", team}};
 }
@@ -303,6 +314,7 @@ std::vector<output::Section> project_sections(const Project& p) {
                   p.officer_badge,
                   p.officer_name,
                   opt_value(p.visit_interval_days),
+                  p.since,
                   opt_value(p.plan),
                   opt_value(p.archive_path),
                   p.created_at};

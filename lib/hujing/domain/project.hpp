@@ -5,6 +5,7 @@
 #include <hujing/output/writer.hpp>
 #include <hujing/storage/database.hpp>
 #include <hujing/storage/transaction.hpp>
+#include <hujing/util/date.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -25,6 +26,7 @@ struct NewProject {
     std::optional<std::string> plan;
     std::optional<std::string> archive; // path of the project archive
     std::optional<std::int64_t> visit_interval_days;
+    util::Date since; // the visit clock starts here (project add --since, default today)
 };
 
 // Add a project; returns its id. A duplicate name → Exit::conflict; unknown officer or
@@ -41,6 +43,7 @@ struct ProjectUpdate {
     std::optional<std::string> plan;
     std::optional<std::string> archive;
     std::optional<std::int64_t> visit_interval_days;
+    std::optional<util::Date> since;
 };
 
 // Apply `update` to project `key` (id or name); returns its id.
@@ -67,6 +70,7 @@ struct Project {
     std::optional<std::string> plan;
     std::optional<std::string> archive_path;
     std::optional<std::int64_t> visit_interval_days;
+    std::string since;
     std::string created_at;
     std::vector<ProjectMember> team;
 };
