@@ -48,8 +48,11 @@ asan: deps
 demo: build
 	HUJING=$(CURDIR)/$(BUILD)/cmd/hujing bash examples/demo.sh
 
-bench: build
-	HUJING=$(CURDIR)/$(BUILD)/cmd/hujing bash tests/bench/run.sh
+# Benchmarks measure an optimised build of their own, whatever $(BUILD) was configured as.
+bench: deps
+	cmake -S . -B build-release $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DHUJING_BUILD_TESTS=OFF
+	cmake --build build-release -j $(JOBS) --target hujing
+	HUJING=$(CURDIR)/build-release/cmd/hujing bash tests/bench/run.sh
 
 fuzz: deps
 	@command -v clang++ >/dev/null || { SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
@@ -75,4 +78,4 @@ install: build
 	cmake --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN) build-fuzz build-tidy
+	rm -rf $(BUILD) $(ASAN) build-release build-fuzz build-tidy
