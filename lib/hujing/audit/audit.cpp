@@ -123,12 +123,13 @@ std::int64_t append(storage::Database& db,
 }
 
 std::vector<Entry> log(storage::Database& db, const LogQuery& query) {
-    const std::string sql = fmt::format("SELECT {} FROM audit_log WHERE (?1 IS NULL OR at >= ?1) "
-                                        "AND (?2 IS NULL OR substr(at, 1, 10) <= ?2)"
-                                        " AND (?3 IS NULL OR actor = ?3) AND (?4 IS NULL OR entity "
-                                        "= ?4) AND (?5 IS NULL OR entity_id = ?5)"
-                                        " ORDER BY id LIMIT coalesce(?6, -1) OFFSET coalesce(?7, 0)",
-                                        k_columns);
+    const std::string sql =
+        fmt::format("SELECT {} FROM audit_log WHERE (?1 IS NULL OR at >= ?1) "
+                    "AND (?2 IS NULL OR substr(at, 1, 10) <= ?2)"
+                    " AND (?3 IS NULL OR actor = ?3) AND (?4 IS NULL OR entity "
+                    "= ?4) AND (?5 IS NULL OR entity_id = ?5)"
+                    " ORDER BY id LIMIT coalesce(?6, -1) OFFSET coalesce(?7, 0)",
+                    k_columns);
     SQLite::Statement q(db.sql(), sql);
     storage::bind_optional(q, 1, query.since);
     storage::bind_optional(q, 2, query.until);
