@@ -104,7 +104,7 @@ CSV
     [[ "$stderr" == *"officers.csv:3:"* ]]
     [[ "$stderr" == *"officers.csv:4:"* ]]
     [[ "$stderr" == *"officers.csv:5:"* ]]
-    assert_error_line "未导入"
+    assert_error_line "导入失败: 3 行有错误，未导入任何记录"
     [ "$(db_digest)" = "$before" ]
     run -3 --separate-stderr hujing officer import nosuch.csv
 }

@@ -7,3 +7,5 @@ cd "$(dirname "$0")/../.."
 mkdir -p "$build/corpus/csv_reader"
 "$build/tests/fuzz/fuzz_csv_reader" -dict=tests/fuzz/csv.dict -max_total_time="$seconds" \
     "$build/corpus/csv_reader" tests/fixtures/csv-spectrum/csvs
+mkdir -p "$build/corpus/codes"
+"$build/tests/fuzz/fuzz_codes" -max_total_time="$seconds" "$build/corpus/codes" tests/fuzz/seeds/codes

@@ -381,8 +381,9 @@ ImportResult import_officers(storage::WriteTransaction& tx,
         }
     }
     if (!problems.empty()) {
-        throw_diagnostics(fmt::format("导入失败: {} 行有错误，未导入任何记录", problems.size()),
-                          std::move(problems));
+        // The summary first: the order in which arguments are evaluated is unspecified.
+        auto summary = fmt::format("导入失败: {} 行有错误，未导入任何记录", problems.size());
+        throw_diagnostics(summary, std::move(problems));
     }
     tx.audit("officer",
              std::nullopt,
