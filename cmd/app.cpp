@@ -96,7 +96,7 @@ void build_app(CLI::App& app, Context& ctx) {
     }
 }
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     std::ios::sync_with_stdio(false); // imports read std::cin in large chunks
     Context ctx;
     CLI::App app;

@@ -9,6 +9,6 @@ namespace hujing::cli {
 void build_app(CLI::App& app, class Context& ctx);
 
 // Parse `argv`, run the chosen action, map every error to its exit status.
-int main(int argc, char** argv);
+int run(int argc, char** argv);
 
 } // namespace hujing::cli

@@ -41,13 +41,13 @@ public:
     storage::Database& create_db();
 
     // The acting officer and command line for the audit log.
-    storage::Actor actor() const;
+    [[nodiscard]] storage::Actor actor() const;
 
     // "Today" per --today / $HUJING_TODAY / the system date.
-    util::Date today() const;
+    [[nodiscard]] util::Date today() const;
 
     // The output options from -f, --fields, --no-header, --bom.
-    output::OutputOptions output() const;
+    [[nodiscard]] output::OutputOptions output() const;
 
     // Whether to show PII (--reveal); the first use by a command is itself audited.
     bool reveal();

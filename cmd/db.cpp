@@ -40,6 +40,7 @@ void register_db(CLI::App& root, Context& ctx) {
         ctx.action = [&ctx] {
             const auto findings = storage::check(ctx.db());
             std::vector<output::Row> rows;
+            rows.reserve(findings.size());
             for (const auto& f : findings) {
                 rows.push_back({f.check, f.message});
             }

@@ -31,15 +31,16 @@ int compare_values(const output::Value& a, const output::Value& b) {
 
 } // namespace
 
-const CLI::Validator k_non_negative(
-    [](std::string& value) -> std::string {
-        if (value.empty() || value.size() > 18
-            || value.find_first_not_of("0123456789") != std::string::npos) {
-            return "应为非负整数: " + value;
-        }
-        return {};
-    },
-    "N");
+CLI::Validator non_negative() {
+    return {[](std::string& value) -> std::string {
+                if (value.empty() || value.size() > 18
+                    || value.find_first_not_of("0123456789") != std::string::npos) {
+                    return "应为非负整数: " + value;
+                }
+                return {};
+            },
+            "N"};
+}
 
 std::unique_ptr<std::istream> open_input(const std::string& path) {
     if (path == "-") {
@@ -85,8 +86,8 @@ void write_rows(const Context& ctx,
 }
 
 void add_paging_options(CLI::App& cmd, Paging& paging) {
-    cmd.add_option("--limit", paging.limit, "最多输出多少行")->check(k_non_negative);
-    cmd.add_option("--offset", paging.offset, "跳过前多少行")->check(k_non_negative);
+    cmd.add_option("--limit", paging.limit, "最多输出多少行")->check(non_negative());
+    cmd.add_option("--offset", paging.offset, "跳过前多少行")->check(non_negative());
     cmd.add_option("--sort", paging.sort, "按字段排序，前加 - 为降序 (如 -id)");
 }
 
@@ -100,6 +101,7 @@ void apply_paging(const Paging& paging,
             columns.begin(), columns.end(), [&](const auto& c) { return c.key == key; });
         if (it == columns.end()) {
             std::vector<std::string> keys;
+            keys.reserve(columns.size());
             for (const auto& c : columns) {
                 keys.push_back(c.key);
             }

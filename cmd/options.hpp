@@ -28,8 +28,8 @@ void write_rows(const Context& ctx,
                 const std::vector<output::Row>& rows,
                 const std::vector<std::string>& default_fields = {});
 
-// A CLI11 check: the value is a non-negative integer.
-extern const CLI::Validator k_non_negative;
+// Return a CLI11 check: the value is a non-negative integer.
+CLI::Validator non_negative();
 
 // Add --limit, --offset and --sort to `cmd`, bound into `paging`.
 struct Paging {

@@ -15,7 +15,7 @@ namespace hujing {
 namespace {
 
 std::span<const EmbeddedFile> all_files() {
-    return {detail::k_embedded_files, detail::k_embedded_count};
+    return {&detail::k_embedded_files[0], detail::k_embedded_count};
 }
 
 std::string read_file(const std::filesystem::path& path) {

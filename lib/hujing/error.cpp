@@ -28,9 +28,9 @@ Error::Error(Exit code,
       m_hint(std::move(hint)),
       m_where(std::move(where)) {}
 
-Error& Error::with_details(std::vector<Diagnostic> details) {
+Error Error::with_details(std::vector<Diagnostic> details) && {
     m_details = std::move(details);
-    return *this;
+    return std::move(*this);
 }
 
 void throw_not_found(std::string_view what, std::string_view key, std::string hint) {

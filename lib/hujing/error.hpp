@@ -46,24 +46,24 @@ public:
           std::string hint = {},
           std::optional<SourceLocation> where = std::nullopt);
 
-    Exit code() const {
+    [[nodiscard]] Exit code() const {
         return m_code;
     }
 
-    const std::string& hint() const {
+    [[nodiscard]] const std::string& hint() const {
         return m_hint;
     }
 
-    const std::optional<SourceLocation>& where() const {
+    [[nodiscard]] const std::optional<SourceLocation>& where() const {
         return m_where;
     }
 
-    const std::vector<Diagnostic>& details() const {
+    [[nodiscard]] const std::vector<Diagnostic>& details() const {
         return m_details;
     }
 
     // Attach per-line `details`, printed one per line before the summary.
-    Error& with_details(std::vector<Diagnostic> details);
+    Error with_details(std::vector<Diagnostic> details) &&;
 
 private:
     Exit m_code;

@@ -32,11 +32,14 @@ TEST_SUITE("hujing::domain::config") {
     TEST_CASE("unknown keys and out-of-range values are invalid") {
         auto db = storage::Database::open_memory();
         storage::WriteTransaction tx(*db);
-        for (const auto& [key, value] :
+        for (const auto& setting :
              std::vector<std::pair<std::string, std::string>>{{"no.such.key", "1"},
                                                               {"demand.sla.治安", "0"},
                                                               {"demand.sla.治安", "16"},
                                                               {"demand.sla.治安", "5x"}}) {
+            // Named references: clang 14 cannot capture structured bindings (CAPTURE does).
+            const auto& key = setting.first;
+            const auto& value = setting.second;
             CAPTURE(key);
             CAPTURE(value);
             try {

@@ -325,7 +325,7 @@ TEST_SUITE("hujing::domain::enterprise") {
         }
         std::vector<std::string> queries = {"珍珠",
                                             "珍珠袜",
-                                            "\"\"\"",
+                                            R"(""")",
                                             "%",
                                             "_",
                                             "a%_",

@@ -39,6 +39,7 @@ std::vector<CsvRecord> read_text(std::string_view text, CsvOptions options = {})
 
 std::vector<std::int64_t> lines_of(const std::vector<CsvRecord>& records) {
     std::vector<std::int64_t> lines;
+    lines.reserve(records.size());
     for (const auto& record : records) {
         lines.push_back(record.line);
     }

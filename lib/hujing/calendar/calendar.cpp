@@ -68,8 +68,8 @@ void notice_fallback(int year) {
 // Reads one calendar document, throwing Exit::invalid at the offending YAML node.
 class DocumentReader {
 public:
-    explicit DocumentReader(const std::string& name)
-        : m_name(name) {}
+    explicit DocumentReader(std::string name)
+        : m_name(std::move(name)) {}
 
     [[noreturn]] void
     fail(const YAML::Mark& mark, const std::string& message, std::string_view hint = {}) const {
@@ -81,7 +81,7 @@ public:
         throw Error(Exit::invalid, message, std::string(hint), std::move(where));
     }
 
-    YAML::Node parse(const std::string& document) const {
+    [[nodiscard]] YAML::Node parse(const std::string& document) const {
         try {
             return YAML::Load(document);
         } catch (const YAML::Exception& e) {
@@ -117,14 +117,14 @@ public:
         }
     }
 
-    std::string text(const YAML::Node& node, std::string_view what) const {
+    [[nodiscard]] std::string text(const YAML::Node& node, std::string_view what) const {
         if (!node.IsScalar() || node.Scalar().empty()) {
             fail(node.Mark(), fmt::format("{} 应为非空文字", what));
         }
         return node.Scalar();
     }
 
-    Date date(const YAML::Node& node) const {
+    [[nodiscard]] Date date(const YAML::Node& node) const {
         if (!node.IsScalar()) {
             fail(node.Mark(), "日期应为 YYYY-MM-DD", k_date_hint);
         }
@@ -136,7 +136,7 @@ public:
     }
 
     // A date that must lie in `year`.
-    Date date_in(const YAML::Node& node, int year) const {
+    [[nodiscard]] Date date_in(const YAML::Node& node, int year) const {
         const Date d = date(node);
         if (year_of(d) != year) {
             fail(node.Mark(),
@@ -178,7 +178,7 @@ YearData read_document(const std::string& document, const std::string& name) {
                 data.year = year_of(*parsed);
                 data.year_mark = value.Mark();
             } else if (key == "source") {
-                reader.text(value, "source");
+                (void)reader.text(value, "source"); // checked, not kept
             } else {
                 if (!value.IsSequence()) {
                     reader.fail(value.Mark(), "holidays 应为列表");

@@ -25,20 +25,20 @@ public:
     static const Calendar& builtin();
 
     // Whether `date` is a working day.
-    bool is_working_day(util::Date date) const;
+    [[nodiscard]] bool is_working_day(util::Date date) const;
 
     // Return the `n`-th working day after `from` (`from` itself not counted; n = 0 returns
     // `from`); a negative `n` counts backwards to the `-n`-th working day before `from`.
-    util::Date add_working_days(util::Date from, int n) const;
+    [[nodiscard]] util::Date add_working_days(util::Date from, int n) const;
 
     // Return the number of working days in (`from`, `to`]; negative when `to` < `from`.
-    int working_days_between(util::Date from, util::Date to) const;
+    [[nodiscard]] int working_days_between(util::Date from, util::Date to) const;
 
     // Whether a file for `year` was loaded.
-    bool covers(int year) const;
+    [[nodiscard]] bool covers(int year) const;
 
     // The name of the holiday on `date`, or empty.
-    std::string holiday_name(util::Date date) const;
+    [[nodiscard]] std::string holiday_name(util::Date date) const;
 
 private:
     std::set<int> m_years;

@@ -637,6 +637,7 @@ void list_enterprises(storage::Database& db,
         const auto it = sort_keys.find(key);
         if (it == sort_keys.end()) {
             std::vector<std::string> keys;
+            keys.reserve(sort_keys.size());
             for (const auto& [k, sql] : sort_keys) {
                 keys.push_back(k);
             }

@@ -16,7 +16,7 @@ namespace hujing::domain {
 // How a part of the enterprise file is rendered.
 struct FileOptions {
     bool reveal = false;
-    util::Date today;
+    util::Date today{};
 };
 
 // One part of `enterprise show` (一企一档) contributed by a capability: a json member `key`

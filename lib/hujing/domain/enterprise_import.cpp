@@ -256,6 +256,8 @@ public:
 
     Savepoint(const Savepoint&) = delete;
     Savepoint& operator=(const Savepoint&) = delete;
+    Savepoint(Savepoint&&) = delete;
+    Savepoint& operator=(Savepoint&&) = delete;
 
     void release() {
         m_db.exec("RELEASE enterprise_import");
@@ -286,6 +288,8 @@ public:
 
     PragmaScope(const PragmaScope&) = delete;
     PragmaScope& operator=(const PragmaScope&) = delete;
+    PragmaScope(PragmaScope&&) = delete;
+    PragmaScope& operator=(PragmaScope&&) = delete;
 
 private:
     SQLite::Database& m_db;
@@ -409,6 +413,8 @@ public:
 
     Reader(const Reader&) = delete;
     Reader& operator=(const Reader&) = delete;
+    Reader(Reader&&) = delete;
+    Reader& operator=(Reader&&) = delete;
 
     // The next filled block, in file order (the last one has `last` set).
     std::unique_ptr<Block> next() {
@@ -673,7 +679,7 @@ private:
         m_problems.add(where, std::move(message), kind);
     }
 
-    std::string more_hint(std::string hint) const {
+    [[nodiscard]] std::string more_hint(std::string hint) const {
         if (m_problems.total > static_cast<std::int64_t>(m_problems.kept.size())) {
             return fmt::format(
                 "仅列出前 {} 条，共 {} 条", m_problems.kept.size(), m_problems.total);

@@ -26,7 +26,7 @@ struct NewProject {
     std::optional<std::string> plan;
     std::optional<std::string> archive; // path of the project archive
     std::optional<std::int64_t> visit_interval_days;
-    util::Date since; // the visit clock starts here (project add --since, default today)
+    util::Date since{}; // the visit clock starts here (project add --since, default today)
 };
 
 // Add a project; returns its id. A duplicate name → Exit::conflict; unknown officer or

@@ -31,7 +31,7 @@ struct NewRisk {
     std::string description;
     std::string unit; // responsible unit: id, code or name
     std::string leader;
-    util::Date opened;
+    util::Date opened{};
 };
 
 // Open a risk assessment; returns its id.

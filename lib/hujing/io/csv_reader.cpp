@@ -27,8 +27,9 @@ namespace {
 
 constexpr unsigned char k_parser_options = CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL;
 constexpr std::string_view k_bom = "\xEF\xBB\xBF";
-constexpr std::size_t k_max_carry = 3;           // the longest incomplete UTF-8 sequence
-constexpr std::size_t k_entry_block = 64 * 1024; // libcsv's field buffer grows by this much
+constexpr std::size_t k_max_carry = 3; // the longest incomplete UTF-8 sequence
+constexpr std::size_t k_entry_block =
+    std::size_t{64} * 1024; // libcsv's field buffer grows by this much
 
 // RFC 4180 keeps spaces; libcsv would trim spaces and tabs around unquoted fields.
 int no_space(unsigned char /*c*/) {
@@ -71,6 +72,8 @@ struct CsvReader::Impl {
     ~Impl();
     Impl(const Impl&) = delete;
     Impl& operator=(const Impl&) = delete;
+    Impl(Impl&&) = delete;
+    Impl& operator=(Impl&&) = delete;
 
     bool next(CsvRecord& out);
     void compact();
@@ -79,8 +82,8 @@ struct CsvReader::Impl {
     void finish();
     void check_record_size();
     void advance(std::string_view fed);
-    SourceLocation location_of(std::string_view before) const;
-    std::int64_t open_record_line() const;
+    [[nodiscard]] SourceLocation location_of(std::string_view before) const;
+    [[nodiscard]] std::int64_t open_record_line() const;
 
     static void on_field(void* data, std::size_t size, void* self) noexcept;
     static void on_row(int c, void* self) noexcept;
@@ -185,7 +188,8 @@ void CsvReader::Impl::on_row(int c, void* self) noexcept {
 bool CsvReader::Impl::next(CsvRecord& out) {
     while (next_ready == ready.size()) {
         if (pending) {
-            throw *pending;
+            // A copy, so that every later call fails the same way.
+            throw *pending; // NOLINT(misc-throw-by-value-catch-by-reference)
         }
         if (done) {
             return false;

@@ -20,10 +20,10 @@ struct CsvRecord {
 // Buffering and limits of a CsvReader; the defaults suit every real input.
 struct CsvOptions {
     // Bytes read from the stream at a time (tests use tiny chunks to exercise the seams).
-    std::size_t chunk_bytes = 64 * 1024;
+    std::size_t chunk_bytes = std::size_t{64} * 1024;
     // A longer record is Exit::invalid (almost always a quote that is never closed), so memory
     // stays bounded whatever the input.
-    std::size_t max_record_bytes = 4 * 1024 * 1024;
+    std::size_t max_record_bytes = std::size_t{4} * 1024 * 1024;
 };
 
 // A streaming RFC 4180 reader (quoted fields may hold commas, quotes and newlines; CRLF or LF;
@@ -44,6 +44,8 @@ public:
     ~CsvReader();
     CsvReader(const CsvReader&) = delete;
     CsvReader& operator=(const CsvReader&) = delete;
+    CsvReader(CsvReader&&) = delete;
+    CsvReader& operator=(CsvReader&&) = delete;
 
     // Return the next record, or nullopt at end of input. Empty lines are skipped.
     std::optional<CsvRecord> next();
@@ -53,10 +55,10 @@ public:
     bool next(CsvRecord& out);
 
     // Bytes consumed so far (for progress bars).
-    std::int64_t bytes_read() const;
+    [[nodiscard]] std::int64_t bytes_read() const;
 
     // The label used in error locations ("<stdin>" when constructed with "-").
-    const std::string& name() const;
+    [[nodiscard]] const std::string& name() const;
 
 private:
     struct Impl;

@@ -35,11 +35,11 @@ public:
         return m_db;
     }
 
-    const Actor& actor() const {
+    [[nodiscard]] const Actor& actor() const {
         return m_actor;
     }
 
-    const std::string& path() const {
+    [[nodiscard]] const std::string& path() const {
         return m_path;
     }
 

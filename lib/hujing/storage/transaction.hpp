@@ -20,6 +20,8 @@ public:
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction&) = delete;
     WriteTransaction& operator=(const WriteTransaction&) = delete;
+    WriteTransaction(WriteTransaction&&) = delete;
+    WriteTransaction& operator=(WriteTransaction&&) = delete;
 
     // Append a hash-chained audit row: `action` on `entity` `entity_id` with the record
     // `before` and `after` (null when absent).
@@ -43,6 +45,8 @@ public:
     ~ReadTransaction();
     ReadTransaction(const ReadTransaction&) = delete;
     ReadTransaction& operator=(const ReadTransaction&) = delete;
+    ReadTransaction(ReadTransaction&&) = delete;
+    ReadTransaction& operator=(ReadTransaction&&) = delete;
 
 private:
     Database& m_db;

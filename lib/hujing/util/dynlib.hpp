@@ -17,6 +17,8 @@ public:
     ~LazyLibrary();
     LazyLibrary(const LazyLibrary&) = delete;
     LazyLibrary& operator=(const LazyLibrary&) = delete;
+    LazyLibrary(LazyLibrary&&) = delete;
+    LazyLibrary& operator=(LazyLibrary&&) = delete;
 
     // Return the address of `name`, opening the library first; throws Exit::internal naming the
     // library and package when either cannot be found.

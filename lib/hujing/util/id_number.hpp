@@ -31,7 +31,7 @@ struct IdNumberCheck {
     std::optional<char> expected_check; // once the first 17 characters are digits
 
     // Whether the number is valid.
-    bool ok() const {
+    [[nodiscard]] bool ok() const {
         return problem == IdNumberProblem::none;
     }
 };

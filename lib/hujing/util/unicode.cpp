@@ -13,6 +13,8 @@ namespace {
 
 // Decode one code point at `offset`; returns its byte length, or -1 when invalid.
 utf8proc_ssize_t decode(std::string_view text, std::size_t offset, utf8proc_int32_t* cp) {
+    // utf8proc takes bytes as uint8_t; char and unsigned char may alias anything.
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast)
     return utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset),
                             static_cast<utf8proc_ssize_t>(text.size() - offset),
                             cp);

@@ -34,7 +34,7 @@ struct UsccCheck {
     bool org_code_ok = false;               // characters 9–17 pass GB 11714
 
     // Whether the code is valid.
-    bool ok() const {
+    [[nodiscard]] bool ok() const {
         return problem == UsccProblem::none;
     }
 };
