@@ -56,6 +56,7 @@ bench: deps
 
 fuzz: deps
 	@command -v clang++ >/dev/null || { SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang libclang-rt-14-dev; }
 	cmake -S . -B build-fuzz $(CMAKE_GEN) -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHUJING_FUZZ=ON -DHUJING_BUILD_TESTS=OFF
 	cmake --build build-fuzz -j $(JOBS)
@@ -71,6 +72,9 @@ check-format:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run -Werror
 
 tidy: deps
+	@command -v clang-tidy >/dev/null || { SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang-tidy; }
 	cmake -S . -B build-tidy $(CMAKE_GEN) -DHUJING_CLANG_TIDY=ON
 	cmake --build build-tidy -j $(JOBS)
 

@@ -204,7 +204,7 @@ TEST_SUITE("hujing::io::csv_reader") {
     }
 
     TEST_CASE("rejects a UTF-8 sequence cut off by the end of input, and GBK text") {
-        for (std::size_t chunk : {std::size_t{1}, std::size_t{2}, std::size_t{64 * 1024}}) {
+        for (std::size_t chunk : {std::size_t{1}, std::size_t{2}, std::size_t{64} * 1024}) {
             CAPTURE(chunk);
             const auto cut = error_of("a\n\xE8\xAF", "cut.csv", CsvOptions{.chunk_bytes = chunk});
             REQUIRE(cut.where());
