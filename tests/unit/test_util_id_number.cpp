@@ -117,6 +117,14 @@ TEST_SUITE("hujing::util::id_number") {
         CHECK(validate_error("A1010519491231002X").code() == Exit::invalid);
     }
 
+    TEST_CASE("rejects a stray UTF-8 continuation byte among 18 characters (found by fuzzing)") {
+        // 19 bytes that count as 18 characters; the byte must not reach the checksum.
+        const auto check = check_id_number("91\x8a" "3220069133200677", k_today);
+        CHECK(check.problem == IdNumberProblem::character);
+        CHECK(check.position == 3);
+        CHECK_FALSE(check.expected_check.has_value());
+    }
+
     TEST_CASE("rejects an impossible birth date") {
         // Check characters are recomputed so that only the date is wrong.
         for (const char* body : {"11010519490229002", "11010519491301002", "11010518991231002"}) {

@@ -59,11 +59,11 @@ IdNumberCheck check_id_number(std::string_view text, Date today) {
                                  : fmt::format("公民身份号码应为 18 位，实为 {} 位", count);
         return out;
     }
+    // Every byte before the first bad one is ASCII, so byte and character positions agree up to
+    // it. A non-ASCII byte (the lead of a character, or a stray continuation byte that
+    // character_count did not count) is the bad character.
     std::size_t position = 0;
     for (const char c : id) {
-        if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) {
-            continue; // a continuation byte: its lead byte is the character
-        }
         ++position;
         if (!is_digit(c) && !(position == k_length && c == 'X')) {
             out.problem = IdNumberProblem::character;
