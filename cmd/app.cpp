@@ -9,10 +9,12 @@
 #include <hujing/error.hpp>
 #include <hujing/notice.hpp>
 #include <hujing/storage/sqlite_error.hpp>
+#include <hujing/util/text.hpp>
 #include <hujing/version.hpp>
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -59,6 +61,55 @@ std::string quote_arg(const std::string& arg) {
         }
     }
     return out + "'";
+}
+
+// The usage error for a command line that names no verb: the verbs there are to choose from.
+Error missing_command(CLI::App& app) {
+    const auto* where = selected_command(app);
+    return {Exit::usage,
+            fmt::format("{}: 缺少子命令", command_path(*where)),
+            fmt::format("可用: {}；用 --help 查看用法", util::join(subcommand_names(*where), " "))};
+}
+
+// "是否要用 X？" for a mistyped `word` among `names`, else the names to choose from when
+// `list_names`, else nothing; then the pointer to --help.
+std::string
+usage_hint(std::string_view word, const std::vector<std::string>& names, bool list_names) {
+    if (const auto name = closest_name(word, names); !name.empty()) {
+        return fmt::format("是否要用 {}？用 --help 查看用法", name);
+    }
+    if (list_names) {
+        return fmt::format("可用: {}；用 --help 查看用法", util::join(names, " "));
+    }
+    return "用 --help 查看用法";
+}
+
+// Map CLI11's parse error to hujing's one-line usage error, with the verbs to choose from when
+// one is missing and a suggestion when a command or option name is mistyped.
+Error usage_error(CLI::App& app, const CLI::ParseError& e) {
+    auto* where = selected_command(app);
+    const auto verbs = subcommand_names(*where);
+    const auto rest = app.remaining();
+    if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr && !verbs.empty()) {
+        // CLI11 reports a missing subcommand before an unexpected word.
+        if (!rest.empty()) {
+            return {
+                Exit::usage, "未知命令: " + rest.front(), usage_hint(rest.front(), verbs, true)};
+        }
+        return missing_command(app);
+    }
+    const auto extras = app.remaining(true);
+    const auto option = std::find_if(
+        extras.begin(), extras.end(), [](const auto& w) { return w.starts_with("--"); });
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr && option != extras.end()) {
+        auto options = long_option_names(*where);
+        for (auto& o : long_option_names(app)) {
+            options.push_back(std::move(o));
+        }
+        const auto word = option->substr(0, option->find('='));
+        return {Exit::usage, usage_message(e), usage_hint(word, options, false)};
+    }
+    return {Exit::usage, usage_message(e), "用 --help 查看用法"};
 }
 
 } // namespace
@@ -121,11 +172,7 @@ int run(int argc, char** argv) {
     } catch (const CLI::Success& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::string message = usage_message(e);
-        if (const auto rest = app.remaining(); !rest.empty() && e.get_name() == "RequiredError") {
-            message = "未知命令: " + rest.front(); // CLI11 reports a missing subcommand first
-        }
-        print_error(Error(Exit::usage, message, "用 --help 查看用法"));
+        print_error(usage_error(app, e));
         return static_cast<int>(Exit::usage);
     }
 
@@ -135,7 +182,7 @@ int run(int argc, char** argv) {
             ctx.globals.db_path = "hujing.db";
         }
         if (!ctx.action) {
-            throw Error(Exit::usage, "缺少子命令", "用 --help 查看用法");
+            throw missing_command(app);
         }
         ctx.action();
         std::fflush(stdout);

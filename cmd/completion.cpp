@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "context.hpp"
+#include "usage_error.hpp"
 
 #include <hujing/domain/completion_values.hpp>
 #include <hujing/embedded.hpp>
@@ -24,16 +25,6 @@ std::vector<CLI::App*> visible_subcommands(CLI::App* app) {
     for (auto* sub : app->get_subcommands([](CLI::App*) { return true; })) {
         if (!sub->get_group().empty()) {
             out.push_back(sub);
-        }
-    }
-    return out;
-}
-
-std::vector<std::string> long_options(const CLI::App* app) {
-    std::vector<std::string> out;
-    for (const auto* opt : app->get_options()) {
-        for (const auto& name : opt->get_lnames()) {
-            out.push_back("--" + name);
         }
     }
     return out;
@@ -106,9 +97,9 @@ int complete(CLI::App& root, const std::vector<std::string>& words) {
         auto db = completion_database(words);
         candidates = domain::completion_values(db.get(), previous);
     } else if (current.starts_with("-")) {
-        candidates = long_options(app);
+        candidates = long_option_names(*app);
         if (app != &root) {
-            for (auto& o : long_options(&root)) {
+            for (auto& o : long_option_names(root)) {
                 candidates.push_back(o);
             }
         }
@@ -132,7 +123,7 @@ void dump_verbs(CLI::App* app, const std::string& path) {
     for (auto* verb : visible_subcommands(app)) {
         fmt::print("verb\t{}\t{}\n", path, verb->get_name());
         const auto verb_path = path + " " + verb->get_name();
-        for (const auto& o : long_options(verb)) {
+        for (const auto& o : long_option_names(*verb)) {
             if (o != "--help" && o != "--help-all") {
                 fmt::print("option\t{}\t{}\n", verb_path, o);
             }
@@ -144,12 +135,12 @@ void dump_verbs(CLI::App* app, const std::string& path) {
 } // namespace
 
 int dump_cli(CLI::App& root) {
-    for (const auto& o : long_options(&root)) {
+    for (const auto& o : long_option_names(root)) {
         fmt::print("option\t-\t{}\n", o);
     }
     for (auto* noun : visible_subcommands(&root)) {
         fmt::print("noun\t{}\n", noun->get_name());
-        for (const auto& o : long_options(noun)) {
+        for (const auto& o : long_option_names(*noun)) {
             if (o != "--help" && o != "--help-all") {
                 fmt::print("option\t{}\t{}\n", noun->get_name(), o);
             }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "usage_error.hpp"
 
+#include <hujing/util/text.hpp>
+
+#include <algorithm>
 #include <utility>
 
 namespace hujing::cli {
@@ -14,7 +17,85 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
     }
 }
 
+// The Levenshtein distance between `a` and `b`, in bytes (names are ASCII).
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        row[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] =
+                std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
 } // namespace
+
+CLI::App* selected_command(CLI::App& app) {
+    CLI::App* current = &app;
+    for (auto chosen = current->get_subcommands(); !chosen.empty();
+         chosen = current->get_subcommands()) {
+        current = chosen.front();
+    }
+    return current;
+}
+
+std::vector<std::string> subcommand_names(const CLI::App& app) {
+    std::vector<std::string> names;
+    for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+        if (!sub->get_group().empty()) {
+            names.push_back(sub->get_name());
+        }
+    }
+    return names;
+}
+
+std::vector<std::string> long_option_names(const CLI::App& app) {
+    std::vector<std::string> out;
+    for (const auto* opt : app.get_options()) {
+        for (const auto& name : opt->get_lnames()) {
+            out.push_back("--" + name);
+        }
+    }
+    return out;
+}
+
+std::string closest_name(std::string_view word, const std::vector<std::string>& names) {
+    std::string best;
+    std::size_t best_distance = 3;
+    std::size_t prefixed = 0;
+    std::string prefix_match;
+    for (const auto& name : names) {
+        if (name.starts_with(word)) {
+            ++prefixed;
+            prefix_match = name;
+        }
+        if (const auto d = edit_distance(word, name); d < best_distance) {
+            best_distance = d;
+            best = name;
+        }
+    }
+    if (best.empty() && prefixed == 1) {
+        best = prefix_match;
+    }
+    return best;
+}
+
+std::string command_path(const CLI::App& app) {
+    std::vector<std::string> words;
+    for (const auto* a = &app; a->get_parent() != nullptr; a = a->get_parent()) {
+        words.insert(words.begin(), a->get_name());
+    }
+    words.insert(words.begin(), "hujing");
+    return util::join(words, " ");
+}
 
 std::string usage_message(const CLI::ParseError& e) {
     std::string text = e.what();

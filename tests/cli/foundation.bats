@@ -51,6 +51,26 @@ load helpers
     assert_error_line
 }
 
+@test "a missing or mistyped command names what there is; a mistyped option gets a suggestion" {
+    run -2 --separate-stderr hujing
+    assert_error_line "hujing: 缺少子命令 (可用: init db config audit unit officer enterprise"
+    [ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
+    run -2 --separate-stderr hujing enterprise risk
+    assert_error_line "hujing enterprise risk: 缺少子命令 (可用: add close list；"
+    run -2 --separate-stderr hujing demand rout 1
+    assert_error_line "未知命令: rout (是否要用 route？"
+    run -2 --separate-stderr hujing vist list
+    assert_error_line "未知命令: vist (是否要用 visit？"
+    run -2 --separate-stderr hujing officer frobnicate
+    assert_error_line "(可用: add import list show update；"
+    run -2 --separate-stderr hujing enterprise list --tow 店口镇
+    assert_error_line "是否要用 --town？"
+    run -2 --separate-stderr hujing unit list --formt=csv
+    assert_error_line "是否要用 --format？"
+    run -2 --separate-stderr hujing unit list --zzzzzz
+    assert_error_line "无法识别的参数: --zzzzzz (用 --help 查看用法)"
+}
+
 @test "global options work after the verb too" {
     init_db
     mv "$HUJING_DB" other.db

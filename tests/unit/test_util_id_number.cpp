@@ -119,7 +119,9 @@ TEST_SUITE("hujing::util::id_number") {
 
     TEST_CASE("rejects a stray UTF-8 continuation byte among 18 characters (found by fuzzing)") {
         // 19 bytes that count as 18 characters; the byte must not reach the checksum.
-        const auto check = check_id_number("91\x8a" "3220069133200677", k_today);
+        const auto check = check_id_number("91\x8a"
+                                           "3220069133200677",
+                                           k_today);
         CHECK(check.problem == IdNumberProblem::character);
         CHECK(check.position == 3);
         CHECK_FALSE(check.expected_check.has_value());
