@@ -86,7 +86,7 @@ usage_hint(std::string_view word, const std::vector<std::string>& names, bool li
 
 // Map CLI11's parse error to hujing's one-line usage error, with the verbs to choose from when
 // one is missing and a suggestion when a command or option name is mistyped.
-Error usage_error(CLI::App& app, const CLI::ParseError& e) {
+Error usage_error(CLI::App& app, const CLI::ParseError& e, const std::vector<std::string>& args) {
     auto* where = selected_command(app);
     const auto verbs = subcommand_names(*where);
     const auto rest = app.remaining();
@@ -98,7 +98,17 @@ Error usage_error(CLI::App& app, const CLI::ParseError& e) {
         }
         return missing_command(app);
     }
-    const auto extras = app.remaining(true);
+    // The words CLI11 could not place, in command-line order (CLI11 keeps them reversed).
+    std::vector<std::string> extras;
+    for (const auto& word : app.remaining(true)) {
+        extras.push_back(word);
+    }
+    const auto position = [&](const std::string& w) {
+        return std::find(args.begin(), args.end(), w) - args.begin();
+    };
+    std::stable_sort(extras.begin(), extras.end(), [&](const auto& a, const auto& b) {
+        return position(a) < position(b);
+    });
     const auto option = std::find_if(
         extras.begin(), extras.end(), [](const auto& w) { return w.starts_with("--"); });
     if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr && option != extras.end()) {
@@ -107,7 +117,9 @@ Error usage_error(CLI::App& app, const CLI::ParseError& e) {
             options.push_back(std::move(o));
         }
         const auto word = option->substr(0, option->find('='));
-        return {Exit::usage, usage_message(e), usage_hint(word, options, false)};
+        return {Exit::usage,
+                "无法识别的参数: " + util::join(extras, " "),
+                usage_hint(word, options, false)};
     }
     return {Exit::usage, usage_message(e), "用 --help 查看用法"};
 }
@@ -172,7 +184,7 @@ int run(int argc, char** argv) {
     } catch (const CLI::Success& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        print_error(usage_error(app, e));
+        print_error(usage_error(app, e, std::vector<std::string>(argv, argv + argc)));
         return static_cast<int>(Exit::usage);
     }
 

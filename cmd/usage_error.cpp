@@ -68,16 +68,21 @@ std::vector<std::string> long_option_names(const CLI::App& app) {
 }
 
 std::string closest_name(std::string_view word, const std::vector<std::string>& names) {
+    const auto bare = [](std::string_view w) {
+        return w.substr(std::min(w.find_first_not_of('-'), w.size()));
+    };
+    const auto typed = bare(word);
+    // One edit in a short word, two in a longer one: "zz" is not "db", "rout" is "route".
+    std::size_t best_distance = typed.size() <= 4 ? 2 : 3;
     std::string best;
-    std::size_t best_distance = 3;
     std::size_t prefixed = 0;
     std::string prefix_match;
     for (const auto& name : names) {
-        if (name.starts_with(word)) {
+        if (!typed.empty() && name.starts_with(word)) {
             ++prefixed;
             prefix_match = name;
         }
-        if (const auto d = edit_distance(word, name); d < best_distance) {
+        if (const auto d = edit_distance(typed, bare(name)); d < best_distance) {
             best_distance = d;
             best = name;
         }

@@ -23,7 +23,8 @@ std::vector<std::string> subcommand_names(const CLI::App& app);
 std::vector<std::string> long_option_names(const CLI::App& app);
 
 // Return the name among `names` that a mistyped `word` most likely meant: the closest within
-// two edits, else the only one starting with `word`; empty when there is none.
+// one edit (two for words over 4 characters, leading dashes aside), else the only one starting
+// with `word`; empty when there is none.
 std::string closest_name(std::string_view word, const std::vector<std::string>& names);
 
 // Return the full command path of `app`, e.g. "hujing enterprise risk".

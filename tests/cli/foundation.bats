@@ -64,7 +64,9 @@ load helpers
     run -2 --separate-stderr hujing officer frobnicate
     assert_error_line "(可用: add import list show update；"
     run -2 --separate-stderr hujing enterprise list --tow 店口镇
-    assert_error_line "是否要用 --town？"
+    assert_error_line "无法识别的参数: --tow 店口镇 (是否要用 --town？"
+    run -2 --separate-stderr hujing unit list --zz
+    assert_error_line "无法识别的参数: --zz (用 --help 查看用法)"
     run -2 --separate-stderr hujing unit list --formt=csv
     assert_error_line "是否要用 --format？"
     run -2 --separate-stderr hujing unit list --zzzzzz
