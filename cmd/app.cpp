@@ -99,10 +99,7 @@ Error usage_error(CLI::App& app, const CLI::ParseError& e, const std::vector<std
         return missing_command(app);
     }
     // The words CLI11 could not place, in command-line order (CLI11 keeps them reversed).
-    std::vector<std::string> extras;
-    for (const auto& word : app.remaining(true)) {
-        extras.push_back(word);
-    }
+    auto extras = app.remaining(true);
     const auto position = [&](const std::string& w) {
         return std::find(args.begin(), args.end(), w) - args.begin();
     };
