@@ -54,6 +54,20 @@ assert_unchanged() {
     assert_unchanged
 }
 
+@test "4: a --db that is a directory or not a database, and the file is left alone" {
+    mkdir dir.db
+    run -4 --separate-stderr hujing --db dir.db init
+    assert_error_line "数据库路径是目录: dir.db"
+    run -4 --separate-stderr hujing --db dir.db unit list
+    assert_error_line "数据库路径是目录"
+    printf 'not a database\n' > notes.txt
+    run -4 --separate-stderr hujing --db notes.txt unit list
+    assert_error_line "不是 SQLite 数据库文件"
+    run -4 --separate-stderr hujing --db notes.txt init
+    [ "$(cat notes.txt)" = "not a database" ]
+    [ -z "$(ls -A dir.db)" ]
+}
+
 @test "5: conflict" {
     setup_db
     run -5 --separate-stderr hujing officer add 100001 --name 某 --unit ZADD

@@ -35,6 +35,14 @@ int busy_timeout_ms() {
     return 5000;
 }
 
+// A directory given as the database is a mistyped --db, not an I/O failure.
+void reject_directory(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        throw Error(Exit::invalid, "数据库路径是目录: " + path, "用 --db 指定数据库文件");
+    }
+}
+
 } // namespace
 
 Database::Database(const std::string& path, int flags, Actor actor)
@@ -49,6 +57,7 @@ void Database::configure() {
 }
 
 std::unique_ptr<Database> Database::create(const std::string& path, Actor actor) {
+    reject_directory(path);
     std::error_code ec;
     const bool existed = std::filesystem::exists(path, ec);
     if (!existed) {
@@ -78,6 +87,7 @@ std::unique_ptr<Database> Database::create(const std::string& path, Actor actor)
 }
 
 std::unique_ptr<Database> Database::open(const std::string& path, Actor actor) {
+    reject_directory(path);
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
         throw Error(

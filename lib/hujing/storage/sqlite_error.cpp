@@ -18,6 +18,9 @@ Error to_error(const SQLite::Exception& e) {
         return Error(Exit::busy, "数据库忙: " + what, "稍后重试，或设置 HUJING_BUSY_MS 延长等待");
     case SQLITE_READONLY:
         return Error(Exit::busy, "数据库只读: " + what, "检查文件权限");
+    case SQLITE_NOTADB:
+        return Error(
+            Exit::invalid, "不是 SQLite 数据库文件", "用 --db 指定 hujing init 建立的文件");
     case SQLITE_CANTOPEN:
         return Error(Exit::internal, "无法打开数据库: " + what);
     case SQLITE_CONSTRAINT:
