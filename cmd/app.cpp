@@ -63,25 +63,25 @@ std::string quote_arg(const std::string& arg) {
     return out + "'";
 }
 
-// The usage error for a command line that names no verb: the verbs there are to choose from.
-Error missing_command(CLI::App& app) {
-    const auto* where = selected_command(app);
-    return {Exit::usage,
-            fmt::format("{}: 缺少子命令", command_path(*where)),
-            fmt::format("可用: {}；用 --help 查看用法", util::join(subcommand_names(*where), " "))};
-}
-
-// "是否要用 X？" for a mistyped `word` among `names`, else the names to choose from when
-// `list_names`, else nothing; then the pointer to --help.
+// The hint of a usage error: "是否要用 X？" for a mistyped `word` among `names`, else the names
+// to choose from when `list_names`, else nothing; then the pointer to --help.
 std::string
 usage_hint(std::string_view word, const std::vector<std::string>& names, bool list_names) {
-    if (const auto name = closest_name(word, names); !name.empty()) {
+    if (const auto name = closest_name(word, names); !word.empty() && !name.empty()) {
         return fmt::format("是否要用 {}？用 --help 查看用法", name);
     }
     if (list_names) {
         return fmt::format("可用: {}；用 --help 查看用法", util::join(names, " "));
     }
     return "用 --help 查看用法";
+}
+
+// The usage error for a command line that names no verb: the verbs there are to choose from.
+Error missing_command(CLI::App& app) {
+    const auto* where = selected_command(app);
+    return {Exit::usage,
+            fmt::format("{}: 缺少子命令", command_path(*where)),
+            usage_hint({}, subcommand_names(*where), true)};
 }
 
 // Map CLI11's parse error to hujing's one-line usage error, with the verbs to choose from when

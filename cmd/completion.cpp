@@ -71,6 +71,20 @@ std::unique_ptr<storage::Database> completion_database(const std::vector<std::st
     }
 }
 
+// Print the verbs under `app` (whose words are `path`) and their options, depth first.
+void dump_verbs(CLI::App* app, const std::string& path) {
+    for (auto* verb : visible_subcommands(app)) {
+        fmt::print("verb\t{}\t{}\n", path, verb->get_name());
+        const auto verb_path = path + " " + verb->get_name();
+        for (const auto& o : long_option_names(*verb)) {
+            if (o != "--help" && o != "--help-all") {
+                fmt::print("option\t{}\t{}\n", verb_path, o);
+            }
+        }
+        dump_verbs(verb, verb_path);
+    }
+}
+
 } // namespace
 
 int complete(CLI::App& root, const std::vector<std::string>& words) {
@@ -115,24 +129,6 @@ int complete(CLI::App& root, const std::vector<std::string>& words) {
     }
     return 0;
 }
-
-namespace {
-
-// Print the verbs under `app` (whose words are `path`) and their options, depth first.
-void dump_verbs(CLI::App* app, const std::string& path) {
-    for (auto* verb : visible_subcommands(app)) {
-        fmt::print("verb\t{}\t{}\n", path, verb->get_name());
-        const auto verb_path = path + " " + verb->get_name();
-        for (const auto& o : long_option_names(*verb)) {
-            if (o != "--help" && o != "--help-all") {
-                fmt::print("option\t{}\t{}\n", verb_path, o);
-            }
-        }
-        dump_verbs(verb, verb_path);
-    }
-}
-
-} // namespace
 
 int dump_cli(CLI::App& root) {
     for (const auto& o : long_option_names(root)) {

@@ -83,13 +83,11 @@ void register_officer(CLI::App& root, Context& ctx) {
     add_paging_options(*list, list_opts->paging);
     list->callback([&ctx, list_opts] {
         ctx.action = [&ctx, list_opts] {
-            auto columns = domain::officer_columns();
-            auto rows = domain::list_officers(ctx.db(), list_opts->query, ctx.reveal());
-            apply_paging(list_opts->paging, columns, rows);
-            write_rows(ctx,
-                       columns,
-                       rows,
-                       {"id", "badge", "name", "unit", "roles", "inspector", "active"});
+            write_paged_rows(ctx,
+                             domain::officer_columns(),
+                             domain::list_officers(ctx.db(), list_opts->query, ctx.reveal()),
+                             list_opts->paging,
+                             {"id", "badge", "name", "unit", "roles", "inspector", "active"});
         };
     });
 

@@ -2,16 +2,8 @@
 # The demand loop: 收集 → 流转 → 处置 → 反馈 → 评价, deadlines in working days, reopen, escalation.
 load helpers
 
-E1=91330681MA2EDNXU2B
-E2=91330681MA2FF2KRXM
-
-# A database with two enterprises and two officers.
 seed() {
-    init_db
-    hujing enterprise add $E1 --name 浙江海亮股份有限公司 --town 店口镇 >/dev/null
-    hujing enterprise add $E2 --name 诸暨袜业有限公司 --town 大唐街道 >/dev/null
-    hujing officer add 100001 --name 张警官 --unit PCS-DK --roles 企业警官 >/dev/null
-    hujing officer add 100002 --name 李警官 --unit LLS-06 --roles 项目警官 >/dev/null
+    seed_enterprises_and_officers
 }
 
 # Print one field of demand $1 from the tsv listing.

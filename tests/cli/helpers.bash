@@ -54,3 +54,17 @@ add_officers() {
         "$HUJING" officer add "$b" --name "民警$b" --unit ZADD --inspector --roles 企业警官 >/dev/null
     done
 }
+
+# The two enterprises of the visit and demand suites: $E1 in 店口镇, $E2 in 大唐街道.
+E1=91330681MA2EDNXU2B
+E2=91330681MA2FF2KRXM
+
+# A database with $E1 and $E2, 100001 张警官 (企业警官, 店口派出所) and 100002 李警官
+# (项目警官, 联络室 06).
+seed_enterprises_and_officers() {
+    init_db
+    "$HUJING" enterprise add "$E1" --name 浙江海亮股份有限公司 --town 店口镇 >/dev/null
+    "$HUJING" enterprise add "$E2" --name 诸暨袜业有限公司 --town 大唐街道 >/dev/null
+    "$HUJING" officer add 100001 --name 张警官 --unit PCS-DK --roles 企业警官 >/dev/null
+    "$HUJING" officer add 100002 --name 李警官 --unit LLS-06 --roles 项目警官 >/dev/null
+}

@@ -2,16 +2,9 @@
 # visit log|list|show|due.
 load helpers
 
-E1=91330681MA2EDNXU2B
-E2=91330681MA2FF2KRXM
-
-# Two enterprises and three officers.
+# The shared two enterprises and two officers, and a 知产警官.
 seed() {
-    init_db
-    hujing enterprise add $E1 --name 浙江海亮股份有限公司 --town 店口镇 >/dev/null
-    hujing enterprise add $E2 --name 诸暨袜业有限公司 --town 大唐街道 >/dev/null
-    hujing officer add 100001 --name 张警官 --unit PCS-DK --roles 企业警官 >/dev/null
-    hujing officer add 100002 --name 李警官 --unit LLS-06 --roles 项目警官 >/dev/null
+    seed_enterprises_and_officers
     hujing officer add 100003 --name 王警官 --unit JZDD --roles 知产警官 >/dev/null
 }
 

@@ -16,8 +16,22 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace hujing::test {
+
+// The columns of a case listing, one of each kind the writers format differently.
+inline std::vector<output::Column> case_columns() {
+    using output::Column;
+    using output::Kind;
+    return {
+        Column{"id", "编号", Kind::integer},
+        Column{"title", "案件名称"},
+        Column{"loss_yuan", "损失(元)", Kind::money},
+        Column{"closed", "已结案", Kind::boolean},
+        Column{"towns", "镇街", Kind::list},
+    };
+}
 
 // Run `write(FILE*)` against a temporary file and return every byte it wrote.
 template <typename Write>

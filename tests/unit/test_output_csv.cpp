@@ -15,20 +15,11 @@ using hujing::output::Column;
 using hujing::output::Format;
 using hujing::output::Kind;
 using hujing::output::Row;
+using hujing::test::case_columns;
 using hujing::test::with_format;
 using hujing::test::write_rows;
 
 namespace {
-
-std::vector<Column> case_columns() {
-    return {
-        Column{"id", "编号", Kind::integer},
-        Column{"title", "案件名称"},
-        Column{"loss_yuan", "损失(元)", Kind::money},
-        Column{"closed", "已结案", Kind::boolean},
-        Column{"towns", "镇街", Kind::list},
-    };
-}
 
 const std::vector<std::string> k_towns = {"店口镇", "大唐街道"};
 

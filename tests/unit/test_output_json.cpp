@@ -14,20 +14,11 @@ using hujing::output::Format;
 using hujing::output::Kind;
 using hujing::output::Row;
 using hujing::output::to_json;
+using hujing::test::case_columns;
 using hujing::test::with_format;
 using hujing::test::write_rows;
 
 namespace {
-
-std::vector<Column> case_columns() {
-    return {
-        Column{"id", "编号", Kind::integer},
-        Column{"title", "案件名称"},
-        Column{"loss_yuan", "损失(元)", Kind::money},
-        Column{"closed", "已结案", Kind::boolean},
-        Column{"towns", "镇街", Kind::list},
-    };
-}
 
 const Row k_case = {std::int64_t{1},
                     "盗窃案",

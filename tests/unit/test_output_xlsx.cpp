@@ -9,24 +9,13 @@
 
 #include <filesystem>
 
-using hujing::output::Column;
 using hujing::output::Format;
-using hujing::output::Kind;
 using hujing::output::Row;
+using hujing::test::case_columns;
 using hujing::test::with_format;
 using hujing::test::write_rows;
 
 namespace {
-
-std::vector<Column> case_columns() {
-    return {
-        Column{"id", "编号", Kind::integer},
-        Column{"title", "案件名称"},
-        Column{"loss_yuan", "损失(元)", Kind::money},
-        Column{"closed", "已结案", Kind::boolean},
-        Column{"towns", "镇街", Kind::list},
-    };
-}
 
 const std::vector<Row> k_rows = {
     Row{std::int64_t{1}, "盗窃案", std::int64_t{123450}, true, std::vector<std::string>{"店口镇"}},

@@ -679,20 +679,7 @@ std::int64_t list_demands(storage::Database& db,
         check_category(*query.category);
         filter.add("d.category = ?", {*query.category});
     }
-    std::optional<util::Date> since;
-    std::optional<util::Date> until;
-    if (query.since) {
-        since = util::parse_date_arg(*query.since, today);
-        filter.add("d.created >= ?", {util::format_date(*since)});
-    }
-    if (query.until) {
-        until = util::parse_date_arg(*query.until, today);
-        filter.add("d.created <= ?", {util::format_date(*until)});
-    }
-    if (since && until && *until < *since) {
-        throw_invalid(fmt::format(
-            "--until {} 早于 --since {}", util::format_date(*until), util::format_date(*since)));
-    }
+    filter.add_date_range("d.created", query.since, query.until, today);
     if (query.unit) {
         filter.add("d.unit_id = ?", {get_unit(db, *query.unit).id});
     }

@@ -126,18 +126,6 @@ void write_tags_and_sectors(storage::Database& db, std::int64_t id, const Enterp
                data.sectors);
 }
 
-void bind_fields(SQLite::Statement& q, const EnterpriseData& d) {
-    q.bind(1, d.uscc);
-    q.bind(2, d.name);
-    storage::bind_optional(q, 3, d.town);
-    storage::bind_optional(q, 4, d.industry);
-    storage::bind_optional(q, 5, d.industry_code);
-    storage::bind_optional(q, 6, d.scale);
-    storage::bind_optional(q, 7, d.legal_rep);
-    storage::bind_optional(q, 8, d.phone);
-    storage::bind_optional(q, 9, d.address);
-}
-
 void former_town_notice(const std::optional<std::string>& former, const EnterpriseData& data) {
     if (former && data.town) {
         notice(fmt::format("{} 已并入或更名为 {}，按 {} 登记", *former, *data.town, *data.town));
@@ -193,6 +181,18 @@ std::size_t column_index(std::string_view key) {
 }
 
 } // namespace
+
+void bind_enterprise_fields(SQLite::Statement& q, const EnterpriseData& d) {
+    q.bind(1, d.uscc);
+    q.bind(2, d.name);
+    storage::bind_optional(q, 3, d.town);
+    storage::bind_optional(q, 4, d.industry);
+    storage::bind_optional(q, 5, d.industry_code);
+    storage::bind_optional(q, 6, d.scale);
+    storage::bind_optional(q, 7, d.legal_rep);
+    storage::bind_optional(q, 8, d.phone);
+    storage::bind_optional(q, 9, d.address);
+}
 
 const std::vector<std::string>& enterprise_sectors() {
     static const std::vector<std::string> sectors = {"lodging",
@@ -427,7 +427,7 @@ add_enterprise(storage::WriteTransaction& tx, storage::Database& db, EnterpriseD
                              "INSERT INTO enterprise(uscc, name, town, industry, industry_code,"
                              " scale, legal_rep, phone, address, created_at, updated_at)"
                              " VALUES (?,?,?,?,?,?,?,?,?,?10,?10)");
-    bind_fields(insert, data);
+    bind_enterprise_fields(insert, data);
     insert.bind(10, now);
     insert.exec();
     const auto id = db.sql().getLastInsertRowid();
@@ -484,7 +484,7 @@ std::int64_t update_enterprise(storage::WriteTransaction& tx,
                         "UPDATE enterprise SET uscc = ?, name = ?, town = ?, industry = ?,"
                         " industry_code = ?, scale = ?, legal_rep = ?, phone = ?, address = ?,"
                         " updated_at = ? WHERE id = ?");
-    bind_fields(q, data);
+    bind_enterprise_fields(q, data);
     q.bind(10, audit::utc_now());
     q.bind(11, before.id);
     q.exec();

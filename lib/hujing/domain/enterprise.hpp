@@ -71,6 +71,10 @@ struct EnterpriseData {
 // and sectors checked. Throws Exit::invalid with the first problem.
 std::optional<std::string> normalize_enterprise(EnterpriseData& data);
 
+// Bind the columns uscc, name, town, industry, industry_code, scale, legal_rep, phone, address
+// of `d` to placeholders 1–9 of `q` (the order of every statement that writes an enterprise).
+void bind_enterprise_fields(SQLite::Statement& q, const EnterpriseData& d);
+
 // An enterprise as stored.
 struct Enterprise {
     std::int64_t id = 0;

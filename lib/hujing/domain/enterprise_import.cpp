@@ -531,15 +531,7 @@ public:
             return;
         }
         auto& q = m_s->stage;
-        q.bind(1, d.uscc);
-        q.bind(2, d.name);
-        storage::bind_optional(q, 3, d.town);
-        storage::bind_optional(q, 4, d.industry);
-        storage::bind_optional(q, 5, d.industry_code);
-        storage::bind_optional(q, 6, d.scale);
-        storage::bind_optional(q, 7, d.legal_rep);
-        storage::bind_optional(q, 8, d.phone);
-        storage::bind_optional(q, 9, d.address);
+        bind_enterprise_fields(q, d);
         q.bind(10, static_cast<std::int64_t>(item.line));
         q.bind(11, m_next_id++);
         bind_json(q, 12, item.tags_json);

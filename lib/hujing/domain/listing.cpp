@@ -16,6 +16,24 @@ void SqlFilter::add(std::string condition, std::vector<SqlValue> values) {
     }
 }
 
+void SqlFilter::add_date_range(const std::string& column,
+                               const std::optional<std::string>& since,
+                               const std::optional<std::string>& until,
+                               util::Date today) {
+    const auto from = since ? std::optional(util::parse_date_arg(*since, today)) : std::nullopt;
+    const auto to = until ? std::optional(util::parse_date_arg(*until, today)) : std::nullopt;
+    if (from && to && *to < *from) {
+        throw_invalid(fmt::format(
+            "--until {} 早于 --since {}", util::format_date(*to), util::format_date(*from)));
+    }
+    if (from) {
+        add(column + " >= ?", {util::format_date(*from)});
+    }
+    if (to) {
+        add(column + " <= ?", {util::format_date(*to)});
+    }
+}
+
 std::string SqlFilter::where() const {
     if (m_conditions.empty()) {
         return {};

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <hujing/output/table.hpp>
+#include <hujing/util/date.hpp>
 
 #include <SQLiteCpp/Statement.h>
 
@@ -34,6 +35,13 @@ public:
     // Add `condition` (with `?` placeholders) taking `values` in order; conditions combine
     // with AND.
     void add(std::string condition, std::vector<SqlValue> values = {});
+
+    // Add `column` >= --since and <= --until for the dates given (each as parse_date_arg reads
+    // it against `today`); --until before --since throws Exit::invalid.
+    void add_date_range(const std::string& column,
+                        const std::optional<std::string>& since,
+                        const std::optional<std::string>& until,
+                        util::Date today);
 
     // " WHERE a AND b", or "" when no condition was added.
     [[nodiscard]] std::string where() const;

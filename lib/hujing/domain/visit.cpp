@@ -275,20 +275,7 @@ list_visits(storage::Database& db, const VisitQuery& query, util::Date today, co
         check_visit_kind(*query.kind);
         filter.add("v.kind = ?", {*query.kind});
     }
-    std::optional<util::Date> since;
-    std::optional<util::Date> until;
-    if (query.since) {
-        since = util::parse_date_arg(*query.since, today);
-        filter.add("v.date >= ?", {util::format_date(*since)});
-    }
-    if (query.until) {
-        until = util::parse_date_arg(*query.until, today);
-        filter.add("v.date <= ?", {util::format_date(*until)});
-    }
-    if (since && until && *until < *since) {
-        throw_invalid(fmt::format(
-            "--until {} 早于 --since {}", util::format_date(*until), util::format_date(*since)));
-    }
+    filter.add_date_range("v.date", query.since, query.until, today);
     if (query.town) {
         filter.add("e.town = ?", {*query.town});
     }
