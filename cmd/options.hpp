@@ -40,12 +40,8 @@ struct Paging {
 
 void add_paging_options(CLI::App& cmd, Paging& paging);
 
-// Apply `paging` to in-memory `rows` of `columns` (sort by a column key, "-key" descending).
-void apply_paging(const Paging& paging,
-                  const std::vector<output::Column>& columns,
-                  std::vector<output::Row>& rows);
-
-// Apply `paging` to `rows`, then write them as write_rows does: the listings built in memory.
+// Apply `paging` to in-memory `rows` (sort by a column key, "-key" descending; an unknown key
+// is Exit::invalid listing the valid ones), then write them as write_rows does.
 void write_paged_rows(const Context& ctx,
                       std::vector<output::Column> columns,
                       std::vector<output::Row> rows,
