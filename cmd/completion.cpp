@@ -6,7 +6,7 @@
 #include "context.hpp"
 #include "usage_error.hpp"
 
-#include <hujing/domain/completion_values.hpp>
+#include <hujing/completion/values.hpp>
 #include <hujing/embedded.hpp>
 #include <hujing/error.hpp>
 

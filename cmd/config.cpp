@@ -3,7 +3,7 @@
 #include "context.hpp"
 #include "options.hpp"
 
-#include <hujing/domain/config.hpp>
+#include <hujing/settings/config.hpp>
 #include <hujing/storage/transaction.hpp>
 
 #include <fmt/format.h>

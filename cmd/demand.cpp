@@ -4,7 +4,7 @@
 #include "listing.hpp"
 #include "options.hpp"
 
-#include <hujing/domain/demand.hpp>
+#include <hujing/demands/demand.hpp>
 #include <hujing/error.hpp>
 #include <hujing/notice.hpp>
 #include <hujing/storage/transaction.hpp>

@@ -3,13 +3,13 @@
 #include "context.hpp"
 #include "options.hpp"
 
-#include <hujing/domain/division.hpp>
-#include <hujing/domain/enterprise.hpp>
-#include <hujing/domain/enterprise_import.hpp>
-#include <hujing/domain/risk.hpp>
 #include <hujing/error.hpp>
 #include <hujing/notice.hpp>
 #include <hujing/output/progress.hpp>
+#include <hujing/registry/division.hpp>
+#include <hujing/registry/enterprise.hpp>
+#include <hujing/registry/import.hpp>
+#include <hujing/registry/risk.hpp>
 #include <hujing/storage/transaction.hpp>
 
 #include <fmt/format.h>

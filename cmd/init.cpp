@@ -2,8 +2,8 @@
 #include "commands.hpp"
 #include "context.hpp"
 
-#include <hujing/domain/unit.hpp>
 #include <hujing/notice.hpp>
+#include <hujing/org/unit.hpp>
 #include <hujing/storage/migrate.hpp>
 #include <hujing/storage/transaction.hpp>
 

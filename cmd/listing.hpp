@@ -5,7 +5,7 @@
 #include "context.hpp"
 #include "options.hpp"
 
-#include <hujing/domain/listing.hpp>
+#include <hujing/storage/query.hpp>
 
 #include <cstdio>
 #include <functional>

@@ -3,8 +3,8 @@
 #include "context.hpp"
 #include "options.hpp"
 
-#include <hujing/domain/officer.hpp>
 #include <hujing/notice.hpp>
+#include <hujing/org/officer.hpp>
 #include <hujing/storage/transaction.hpp>
 #include <hujing/util/text.hpp>
 

@@ -3,7 +3,7 @@
 #include "context.hpp"
 #include "options.hpp"
 
-#include <hujing/domain/project.hpp>
+#include <hujing/projects/project.hpp>
 #include <hujing/storage/transaction.hpp>
 #include <hujing/util/date.hpp>
 

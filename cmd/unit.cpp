@@ -3,7 +3,7 @@
 #include "context.hpp"
 #include "options.hpp"
 
-#include <hujing/domain/unit.hpp>
+#include <hujing/org/unit.hpp>
 #include <hujing/storage/transaction.hpp>
 
 namespace hujing::cli {

@@ -4,11 +4,11 @@
 #include "listing.hpp"
 #include "options.hpp"
 
-#include <hujing/domain/visit.hpp>
 #include <hujing/error.hpp>
 #include <hujing/notice.hpp>
 #include <hujing/storage/transaction.hpp>
 #include <hujing/util/text.hpp>
+#include <hujing/visits/visit.hpp>
 
 #include <fmt/format.h>
 

@@ -63,7 +63,7 @@ h visit list --limit 5 -f table
 section "诉求 1: 随走访收集，按期办结，评价“非常满意”"
 v=$(on 2025-04-08 visit log "${dk[0]}" --officer 330276 --date 2025-04-08 --kind 上门帮办 \
     --summary "了解外籍技术人员来华情况" --demand "两名德国工程师签证需加急办理" --category 出入境)
-d1=$(h visit show "$v" -f json | python3 -c 'import json,sys; print(json.load(sys.stdin)["demands"][0]["id"])')
+d1=$(h demand list --enterprise "${dk[0]}" --sort -id --limit 1 -f tsv --no-header --fields id)
 on 2025-04-09 demand route "$d1" --unit CRJDD --within 5 >/dev/null
 on 2025-04-10 demand handle "$d1" --note "已联系企业，材料齐全，开通绿色通道" >/dev/null
 on 2025-04-14 demand handle "$d1" --resolved --note "签证已办结" >/dev/null

@@ -3,8 +3,8 @@
 // two enterprises (inserted with plain SQL until the registry commands land).
 #pragma once
 
-#include <hujing/domain/unit.hpp>
 #include <hujing/error.hpp>
+#include <hujing/org/unit.hpp>
 #include <hujing/storage/database.hpp>
 #include <hujing/storage/transaction.hpp>
 #include <hujing/util/date.hpp>

@@ -2,9 +2,9 @@
 // Helpers shared by the registry unit tests (enterprises, import, search, projects).
 #pragma once
 
-#include <hujing/domain/officer.hpp>
-#include <hujing/domain/unit.hpp>
 #include <hujing/error.hpp>
+#include <hujing/org/officer.hpp>
+#include <hujing/org/unit.hpp>
 #include <hujing/output/writer.hpp>
 #include <hujing/storage/database.hpp>
 #include <hujing/storage/transaction.hpp>

@@ -1,0 +1,782 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <hujing/demands/demand.hpp>
+#include <hujing/error.hpp>
+#include <hujing/org/unit.hpp>
+#include <hujing/registry/ref.hpp>
+#include <hujing/settings/config.hpp>
+#include <hujing/util/json.hpp>
+#include <hujing/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <utility>
+
+namespace hujing::domain {
+
+namespace {
+
+constexpr std::int64_t k_max_within = 15;
+
+constexpr const char* k_select =
+    "SELECT d.id, d.enterprise_id, e.uscc, e.name, d.visit_id, d.category, d.text, d.source,"
+    " d.status, d.unit_id, u.code, u.name, d.due, d.sla_days, d.created, d.resolved, d.on_time,"
+    " d.closed, d.reopens, d.escalations, d.score, d.comment"
+    " FROM demand d JOIN enterprise e ON e.id = d.enterprise_id"
+    " LEFT JOIN unit u ON u.id = d.unit_id";
+
+Demand read_demand(SQLite::Statement& q) {
+    Demand d;
+    d.id = q.getColumn(0).getInt64();
+    d.enterprise_id = q.getColumn(1).getInt64();
+    d.uscc = q.getColumn(2).getString();
+    d.enterprise_name = q.getColumn(3).getString();
+    d.visit_id = storage::optional_int(q, 4);
+    d.category = q.getColumn(5).getString();
+    d.text = q.getColumn(6).getString();
+    d.source = q.getColumn(7).getString();
+    d.status = q.getColumn(8).getString();
+    d.unit_id = storage::optional_int(q, 9);
+    d.unit_code = storage::optional_text(q, 10);
+    d.unit_name = storage::optional_text(q, 11);
+    d.due = storage::optional_text(q, 12);
+    d.sla_days = storage::optional_int(q, 13);
+    d.created = q.getColumn(14).getString();
+    d.resolved = storage::optional_text(q, 15);
+    if (!q.isColumnNull(16)) {
+        d.on_time = q.getColumn(16).getInt() != 0;
+    }
+    d.closed = storage::optional_text(q, 17);
+    d.reopens = q.getColumn(18).getInt64();
+    d.escalations = q.getColumn(19).getInt64();
+    d.score = storage::optional_int(q, 20);
+    d.comment = storage::optional_text(q, 21);
+    return d;
+}
+
+output::Value opt(const std::optional<std::string>& value) {
+    if (value) {
+        return *value;
+    }
+    return {};
+}
+
+output::Value opt(const std::optional<std::int64_t>& value) {
+    if (value) {
+        return *value;
+    }
+    return {};
+}
+
+output::Value opt(const std::optional<bool>& value) {
+    if (value) {
+        return *value;
+    }
+    return {};
+}
+
+// The verbs allowed in each status, in the order they are offered.
+std::vector<std::string> allowed_verbs(std::string_view status) {
+    if (status == "collected") {
+        return {"route"};
+    }
+    if (status == "routed") {
+        return {"handle", "route", "escalate"};
+    }
+    if (status == "resolved") {
+        return {"feedback"};
+    }
+    if (status == "fed_back") {
+        return {"rate"};
+    }
+    return {};
+}
+
+// Throw Exit::conflict naming the current state and the allowed verbs unless `verb` is allowed.
+void require_verb(const Demand& d, std::string_view verb) {
+    const auto verbs = allowed_verbs(d.status);
+    if (std::find(verbs.begin(), verbs.end(), verb) != verbs.end()) {
+        return;
+    }
+    throw Error(
+        Exit::conflict,
+        fmt::format("诉求 {} 当前状态为“{}”，不能 {}", d.id, demand_status_label(d.status), verb),
+        verbs.empty() ? std::string("已评价办结，没有可用操作")
+                      : "可用: " + util::join(verbs, ", "));
+}
+
+std::string require_text(const std::string& text, const char* what) {
+    auto trimmed = std::string(util::trim(text));
+    if (trimmed.empty()) {
+        throw_invalid(fmt::format("{}不能为空", what));
+    }
+    return trimmed;
+}
+
+void check_member(std::string_view value,
+                  const std::vector<std::string>& allowed,
+                  const char* what) {
+    if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
+        throw_invalid(fmt::format("{}无效: {}", what, value), "可用: " + util::join(allowed, "、"));
+    }
+}
+
+// The status code for `text`, which may be the code or its Chinese label.
+std::string normalize_status(std::string_view text) {
+    for (const auto& code : demand_statuses()) {
+        if (text == code || text == demand_status_label(code)) {
+            return code;
+        }
+    }
+    std::vector<std::string> names;
+    for (const auto& code : demand_statuses()) {
+        names.push_back(code + "(" + demand_status_label(code) + ")");
+    }
+    throw_invalid(fmt::format("诉求状态无效: {}", text), "可用: " + util::join(names, " "));
+}
+
+nlohmann::json record_json(const Demand& d) {
+    return {{"id", d.id},
+            {"enterprise_id", d.enterprise_id},
+            {"uscc", d.uscc},
+            {"name", d.enterprise_name},
+            {"visit_id", util::json_or_null(d.visit_id)},
+            {"category", d.category},
+            {"text", d.text},
+            {"source", d.source},
+            {"status", d.status},
+            {"unit_id", util::json_or_null(d.unit_id)},
+            {"unit_code", util::json_or_null(d.unit_code)},
+            {"unit", util::json_or_null(d.unit_name)},
+            {"due", util::json_or_null(d.due)},
+            {"sla_days", util::json_or_null(d.sla_days)},
+            {"created", d.created},
+            {"resolved", util::json_or_null(d.resolved)},
+            {"on_time", util::json_or_null(d.on_time)},
+            {"closed", util::json_or_null(d.closed)},
+            {"reopens", d.reopens},
+            {"escalations", d.escalations},
+            {"score", util::json_or_null(d.score)},
+            {"comment", util::json_or_null(d.comment)}};
+}
+
+// One timeline entry to record with a change.
+struct EventRecord {
+    std::string action;
+    std::optional<std::string> note;
+    std::optional<std::int64_t> unit_id;
+    std::optional<std::string> due;
+    std::optional<std::int64_t> score;
+};
+
+// Record `event` for `before` (now changed in the table), its audit row, and return the demand
+// as it is now.
+Demand record(storage::WriteTransaction& tx,
+              storage::Database& db,
+              const std::optional<Demand>& before,
+              std::int64_t id,
+              const EventRecord& event,
+              util::Date today) {
+    SQLite::Statement insert(
+        db.sql(),
+        "INSERT INTO demand_event(demand_id, at, action, actor, note, unit_id, due, score)"
+        " VALUES (?,?,?,?,?,?,?,?)");
+    const auto at = util::format_date(today);
+    insert.bind(1, id);
+    insert.bind(2, at);
+    insert.bind(3, event.action);
+    insert.bind(4, db.actor().name);
+    storage::bind_optional(insert, 5, event.note);
+    storage::bind_optional(insert, 6, event.unit_id);
+    storage::bind_optional(insert, 7, event.due);
+    storage::bind_optional(insert, 8, event.score);
+    insert.exec();
+    Demand after = get_demand(db, id);
+    auto after_json = record_json(after);
+    after_json["event"] = {{"at", at},
+                           {"action", event.action},
+                           {"actor", db.actor().name},
+                           {"note", util::json_or_null(event.note)}};
+    tx.audit(
+        "demand", id, event.action, before ? record_json(*before) : nlohmann::json(), after_json);
+    return after;
+}
+
+// A deadline worked out from the options: the date and the working days it represents.
+struct Due {
+    util::Date date;
+    std::int64_t working_days = 0;
+};
+
+// Work out the deadline from `deadline`, or from the SLA of `category` when it gives none.
+Due due_from(storage::Database& db,
+             const Deadline& deadline,
+             const std::string& category,
+             util::Date today) {
+    const auto& calendar = calendar::Calendar::builtin();
+    if (deadline.due && deadline.within) {
+        throw_invalid("--due 和 --within 只能给一个");
+    }
+    if (deadline.due) {
+        const auto date = util::parse_date_arg(*deadline.due, today);
+        if (date < today) {
+            throw_invalid(fmt::format("办理期限 {} 早于今天 {}",
+                                      util::format_date(date),
+                                      util::format_date(today)),
+                          "期限不能是过去的日期");
+        }
+        return Due{date, calendar.working_days_between(today, date)};
+    }
+    std::int64_t days = 0;
+    if (deadline.within) {
+        days = *deadline.within;
+        if (days < 1 || days > k_max_within) {
+            throw_invalid(fmt::format("办理时限无效: {} 个工作日", days),
+                          fmt::format("应为 1 到 {} 个工作日", k_max_within));
+        }
+    } else {
+        days = get_int_setting(db, "demand.sla." + category);
+    }
+    return Due{compute_due(calendar, today, static_cast<int>(days)), days};
+}
+
+std::int64_t centre_id(storage::Database& db) {
+    SQLite::Statement q(db.sql(), "SELECT id FROM unit WHERE kind = 'centre' ORDER BY id LIMIT 1");
+    if (!q.executeStep()) {
+        throw_not_found("单位", "护企优商服务中心", "用 hujing unit add … --kind centre 添加");
+    }
+    return q.getColumn(0).getInt64();
+}
+
+// The unit a demand at `current` escalates to.
+Unit escalation_target(storage::Database& db, const Demand& d, const Unit& current) {
+    if (current.kind == "centre") {
+        throw_conflict(fmt::format("诉求 {} 已在{}（中心），无法再上报", d.id, current.name),
+                       "由中心直接协调处置");
+    }
+    if ((current.kind == "liaison_room" || current.kind == "subcentre") && current.parent_id) {
+        return get_unit(db, std::to_string(*current.parent_id));
+    }
+    return get_unit(db, std::to_string(centre_id(db)));
+}
+
+void update_status(storage::Database& db, std::int64_t id, const char* status) {
+    SQLite::Statement q(db.sql(), "UPDATE demand SET status = ? WHERE id = ?");
+    q.bind(1, status);
+    q.bind(2, id);
+    q.exec();
+}
+
+output::Row demand_row(const Demand& d, util::Date today) {
+    return {d.id,           d.enterprise_id,  d.uscc,           d.enterprise_name,
+            d.category,     d.status,         opt(d.unit_name), opt(d.due),
+            d.created,      opt(d.closed),    d.reopens,        d.overdue(today),
+            opt(d.score),   d.text,           d.source,         opt(d.visit_id),
+            opt(d.unit_id), opt(d.unit_code), opt(d.sla_days),  opt(d.resolved),
+            opt(d.on_time), d.escalations,    opt(d.comment)};
+}
+
+// The sort keys of a demand listing; `today` ("YYYY-MM-DD", digits only) is inlined into the
+// overdue expression.
+std::vector<SortKey> demand_sort_keys(const std::string& today) {
+    return {{"id", "d.id"},
+            {"enterprise_id", "d.enterprise_id"},
+            {"uscc", "e.uscc"},
+            {"name", "e.name"},
+            {"category", "d.category"},
+            {"status", "d.status"},
+            {"unit", "u.name"},
+            {"due", "d.due"},
+            {"created", "d.created"},
+            {"closed", "d.closed"},
+            {"reopens", "d.reopens"},
+            {"overdue", "(d.status = 'routed' AND d.due < '" + today + "')"},
+            {"score", "d.score"},
+            {"text", "d.text"},
+            {"source", "d.source"},
+            {"visit_id", "d.visit_id"},
+            {"unit_id", "d.unit_id"},
+            {"unit_code", "u.code"},
+            {"sla_days", "d.sla_days"},
+            {"resolved", "d.resolved"},
+            {"on_time", "d.on_time"},
+            {"escalations", "d.escalations"},
+            {"comment", "d.comment"}};
+}
+
+std::string status_display(std::string_view code) {
+    return demand_status_label(code);
+}
+
+std::string action_display(std::string_view code) {
+    return demand_action_label(code);
+}
+
+} // namespace
+
+const std::vector<std::string>& demand_categories() {
+    static const std::vector<std::string> categories = {
+        "治安", "经济犯罪", "出入境", "交通", "户政", "审批", "网络安全", "知识产权", "其他"};
+    return categories;
+}
+
+const std::vector<std::string>& demand_sources() {
+    static const std::vector<std::string> sources = {"走访", "联络站", "12345", "窗口", "其他"};
+    return sources;
+}
+
+const std::vector<std::string>& demand_statuses() {
+    static const std::vector<std::string> statuses = {
+        "collected", "routed", "resolved", "fed_back", "rated"};
+    return statuses;
+}
+
+std::string demand_status_label(std::string_view code) {
+    static const std::array<std::pair<std::string_view, const char*>, 5> labels = {
+        {{"collected", "已收集"},
+         {"routed", "已流转"},
+         {"resolved", "已处置"},
+         {"fed_back", "已反馈"},
+         {"rated", "已评价"}}};
+    for (const auto& [key, label] : labels) {
+        if (key == code) {
+            return label;
+        }
+    }
+    return std::string(code);
+}
+
+std::string demand_action_label(std::string_view code) {
+    static const std::array<std::pair<std::string_view, const char*>, 9> labels = {
+        {{"add", "收集"},
+         {"route", "流转"},
+         {"transfer", "转办"},
+         {"handle", "办理进展"},
+         {"resolve", "处置完毕"},
+         {"feedback", "反馈"},
+         {"rate", "评价"},
+         {"reopen", "不满意重办"},
+         {"escalate", "上报"}}};
+    for (const auto& [key, label] : labels) {
+        if (key == code) {
+            return label;
+        }
+    }
+    return std::string(code);
+}
+
+void check_category(std::string_view category) {
+    check_member(category, demand_categories(), "诉求类别");
+}
+
+std::int64_t parse_demand_id(std::string_view text) {
+    std::int64_t id = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) {
+        throw_invalid(fmt::format("诉求编号无效: {}", text), "应为正整数");
+    }
+    return id;
+}
+
+bool Demand::overdue(util::Date today) const {
+    return status == "routed" && due && *due < util::format_date(today);
+}
+
+Demand get_demand(storage::Database& db, std::int64_t id) {
+    SQLite::Statement q(db.sql(), std::string(k_select) + " WHERE d.id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) {
+        throw_not_found("诉求", std::to_string(id), "用 hujing demand list 查看");
+    }
+    return read_demand(q);
+}
+
+std::vector<DemandEvent> demand_events(storage::Database& db, std::int64_t id) {
+    SQLite::Statement q(db.sql(),
+                        "SELECT ev.id, ev.at, ev.action, ev.actor, ev.note, u.name, ev.due,"
+                        " ev.score FROM demand_event ev LEFT JOIN unit u ON u.id = ev.unit_id"
+                        " WHERE ev.demand_id = ? ORDER BY ev.id");
+    q.bind(1, id);
+    std::vector<DemandEvent> events;
+    while (q.executeStep()) {
+        DemandEvent e;
+        e.id = q.getColumn(0).getInt64();
+        e.at = q.getColumn(1).getString();
+        e.action = q.getColumn(2).getString();
+        e.actor = q.getColumn(3).getString();
+        e.note = storage::optional_text(q, 4);
+        e.unit_name = storage::optional_text(q, 5);
+        e.due = storage::optional_text(q, 6);
+        e.score = storage::optional_int(q, 7);
+        events.push_back(std::move(e));
+    }
+    return events;
+}
+
+util::Date compute_due(const calendar::Calendar& calendar, util::Date routed_on, int working_days) {
+    return calendar.add_working_days(routed_on, working_days);
+}
+
+std::int64_t open_demand(storage::WriteTransaction& tx,
+                         storage::Database& db,
+                         std::int64_t enterprise_id,
+                         std::optional<std::int64_t> visit_id,
+                         const std::string& category,
+                         const std::string& source,
+                         const std::string& text,
+                         util::Date today) {
+    const auto body = require_text(text, "诉求内容");
+    check_category(category);
+    check_member(source, demand_sources(), "诉求来源");
+    SQLite::Statement insert(db.sql(),
+                             "INSERT INTO demand(enterprise_id, visit_id, category, text, source,"
+                             " status, created) VALUES (?,?,?,?,?,'collected',?)");
+    insert.bind(1, enterprise_id);
+    storage::bind_optional(insert, 2, visit_id);
+    insert.bind(3, category);
+    insert.bind(4, body);
+    insert.bind(5, source);
+    insert.bind(6, util::format_date(today));
+    insert.exec();
+    const auto id = db.sql().getLastInsertRowid();
+    record(tx, db, std::nullopt, id, EventRecord{"add", body, {}, {}, {}}, today);
+    return id;
+}
+
+std::int64_t add_demand(storage::WriteTransaction& tx,
+                        storage::Database& db,
+                        const NewDemand& demand,
+                        util::Date today) {
+    require_text(demand.text, "诉求内容");
+    check_category(demand.category);
+    check_member(demand.source, demand_sources(), "诉求来源");
+    const auto enterprise = get_enterprise_ref(db, demand.enterprise);
+    if (demand.visit_id) {
+        SQLite::Statement q(db.sql(), "SELECT enterprise_id FROM visit WHERE id = ?");
+        q.bind(1, *demand.visit_id);
+        if (!q.executeStep()) {
+            throw_not_found("走访记录", std::to_string(*demand.visit_id));
+        }
+        if (q.getColumn(0).getInt64() != enterprise.id) {
+            throw_invalid(
+                fmt::format("走访记录 {} 不是对{}的走访", *demand.visit_id, enterprise.name),
+                "--visit 应为同一企业的走访");
+        }
+    }
+    return open_demand(
+        tx, db, enterprise.id, demand.visit_id, demand.category, demand.source, demand.text, today);
+}
+
+Demand route_demand(storage::WriteTransaction& tx,
+                    storage::Database& db,
+                    std::int64_t id,
+                    const std::string& unit_key,
+                    const Deadline& deadline,
+                    util::Date today) {
+    const Demand before = get_demand(db, id);
+    const Due due = due_from(db, deadline, before.category, today);
+    require_verb(before, "route");
+    const Unit unit = get_unit(db, unit_key);
+    const bool transfer = before.status == "routed";
+    if (transfer && before.unit_id == unit.id) {
+        throw_conflict(fmt::format("诉求 {} 已在{}办理", id, unit.name),
+                       "转办请指定其他单位；需上级协调用 escalate");
+    }
+    SQLite::Statement q(db.sql(),
+                        "UPDATE demand SET status = 'routed', unit_id = ?, due = ?, sla_days = ?"
+                        " WHERE id = ?");
+    const auto due_text = util::format_date(due.date);
+    q.bind(1, unit.id);
+    q.bind(2, due_text);
+    q.bind(3, due.working_days);
+    q.bind(4, id);
+    q.exec();
+    EventRecord event{transfer ? "transfer" : "route", {}, unit.id, due_text, {}};
+    if (transfer) {
+        event.note = "由" + before.unit_name.value_or("?") + "转办";
+    }
+    return record(tx, db, before, id, event, today);
+}
+
+Demand handle_demand(storage::WriteTransaction& tx,
+                     storage::Database& db,
+                     std::int64_t id,
+                     const std::string& note,
+                     Resolved resolved,
+                     util::Date today) {
+    const Demand before = get_demand(db, id);
+    const auto body = require_text(note, "办理情况");
+    require_verb(before, "handle");
+    if (resolved == Resolved::no) {
+        return record(tx, db, before, id, EventRecord{"handle", body, {}, {}, {}}, today);
+    }
+    const auto today_text = util::format_date(today);
+    const bool on_time = !before.due || today_text <= *before.due;
+    SQLite::Statement q(
+        db.sql(), "UPDATE demand SET status = 'resolved', resolved = ?, on_time = ? WHERE id = ?");
+    q.bind(1, today_text);
+    q.bind(2, on_time ? 1 : 0);
+    q.bind(3, id);
+    q.exec();
+    return record(
+        tx, db, before, id, EventRecord{"resolve", body, before.unit_id, before.due, {}}, today);
+}
+
+Demand feedback_demand(storage::WriteTransaction& tx,
+                       storage::Database& db,
+                       std::int64_t id,
+                       const std::string& note,
+                       util::Date today) {
+    const Demand before = get_demand(db, id);
+    const auto body = require_text(note, "反馈内容");
+    require_verb(before, "feedback");
+    update_status(db, id, "fed_back");
+    return record(tx, db, before, id, EventRecord{"feedback", body, {}, {}, {}}, today);
+}
+
+Demand rate_demand(storage::WriteTransaction& tx,
+                   storage::Database& db,
+                   std::int64_t id,
+                   std::int64_t score,
+                   const std::optional<std::string>& comment,
+                   util::Date today) {
+    const Demand before = get_demand(db, id);
+    if (score < 1 || score > 5) {
+        throw_invalid(fmt::format("评分无效: {}", score),
+                      "5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意");
+    }
+    require_verb(before, "rate");
+    std::optional<std::string> note;
+    if (comment && !util::trim(*comment).empty()) {
+        note = std::string(util::trim(*comment));
+    }
+    if (score >= 3) {
+        SQLite::Statement q(db.sql(),
+                            "UPDATE demand SET status = 'rated', closed = ?, score = ?,"
+                            " comment = ? WHERE id = ?");
+        q.bind(1, util::format_date(today));
+        q.bind(2, score);
+        storage::bind_optional(q, 3, note);
+        q.bind(4, id);
+        q.exec();
+        return record(tx, db, before, id, EventRecord{"rate", note, {}, {}, score}, today);
+    }
+    // Not satisfied: back to the same unit with the same number of working days from today.
+    const auto days = std::max<std::int64_t>(
+        1, before.sla_days.value_or(get_int_setting(db, "demand.sla." + before.category)));
+    const auto due_text = util::format_date(
+        compute_due(calendar::Calendar::builtin(), today, static_cast<int>(days)));
+    SQLite::Statement q(db.sql(),
+                        "UPDATE demand SET status = 'routed', due = ?, resolved = NULL,"
+                        " on_time = NULL, closed = NULL, score = ?, comment = ?,"
+                        " reopens = reopens + 1 WHERE id = ?");
+    q.bind(1, due_text);
+    q.bind(2, score);
+    storage::bind_optional(q, 3, note);
+    q.bind(4, id);
+    q.exec();
+    return record(
+        tx, db, before, id, EventRecord{"reopen", note, before.unit_id, due_text, score}, today);
+}
+
+Demand escalate_demand(storage::WriteTransaction& tx,
+                       storage::Database& db,
+                       std::int64_t id,
+                       const std::string& reason,
+                       const Deadline& deadline,
+                       util::Date today) {
+    const Demand before = get_demand(db, id);
+    const auto body = require_text(reason, "上报理由");
+    std::optional<Due> due;
+    if (deadline.due || deadline.within) {
+        due = due_from(db, deadline, before.category, today);
+    }
+    require_verb(before, "escalate");
+    const Unit current = get_unit(db, std::to_string(before.unit_id.value_or(0)));
+    const Unit target = escalation_target(db, before, current);
+    SQLite::Statement q(db.sql(),
+                        "UPDATE demand SET unit_id = ?, due = coalesce(?, due),"
+                        " sla_days = coalesce(?, sla_days), escalations = escalations + 1"
+                        " WHERE id = ?");
+    q.bind(1, target.id);
+    if (due) {
+        q.bind(2, util::format_date(due->date));
+        q.bind(3, due->working_days);
+    } else {
+        q.bind(2);
+        q.bind(3);
+    }
+    q.bind(4, id);
+    q.exec();
+    const auto after_due =
+        due ? std::optional<std::string>(util::format_date(due->date)) : before.due;
+    return record(
+        tx, db, before, id, EventRecord{"escalate", body, target.id, after_due, {}}, today);
+}
+
+std::vector<output::Column> demand_columns() {
+    using output::Column;
+    using output::Kind;
+    return {
+        Column{"id", "编号", Kind::integer, {}, true},
+        Column{"enterprise_id", "企业编号", Kind::integer, {}, true},
+        Column{"uscc", "统一社会信用代码", Kind::text},
+        Column{"name", "企业名称", Kind::text},
+        Column{"category", "类别", Kind::text},
+        Column{"status", "状态", Kind::text, status_display},
+        Column{"unit", "承办单位", Kind::text},
+        Column{"due", "办理期限", Kind::text},
+        Column{"created", "收集日期", Kind::text},
+        Column{"closed", "办结日期", Kind::text},
+        Column{"reopens", "重办次数", Kind::integer, {}, true},
+        Column{"overdue", "超期", Kind::boolean},
+        Column{"score", "评分", Kind::integer, {}, true},
+        Column{"text", "诉求内容", Kind::text},
+        Column{"source", "来源", Kind::text},
+        Column{"visit_id", "走访编号", Kind::integer, {}, true},
+        Column{"unit_id", "单位编号", Kind::integer, {}, true},
+        Column{"unit_code", "单位代码", Kind::text},
+        Column{"sla_days", "时限(工作日)", Kind::integer, {}, true},
+        Column{"resolved", "处置日期", Kind::text},
+        Column{"on_time", "按期处置", Kind::boolean},
+        Column{"escalations", "上报次数", Kind::integer, {}, true},
+        Column{"comment", "评价意见", Kind::text},
+    };
+}
+
+std::vector<std::string> demand_default_fields() {
+    return {"id",
+            "enterprise_id",
+            "uscc",
+            "name",
+            "category",
+            "status",
+            "unit",
+            "due",
+            "created",
+            "closed",
+            "reopens",
+            "overdue",
+            "score"};
+}
+
+std::int64_t list_demands(storage::Database& db,
+                          const DemandQuery& query,
+                          util::Date today,
+                          const RowSink& sink) {
+    const auto today_text = util::format_date(today);
+    SqlFilter filter;
+    if (query.status) {
+        filter.add("d.status = ?", {normalize_status(*query.status)});
+    }
+    if (query.overdue) {
+        // Written out literally so the planner uses demand_status_due.
+        filter.add("d.status = 'routed' AND d.due < ?", {today_text});
+    }
+    if (query.category) {
+        check_category(*query.category);
+        filter.add("d.category = ?", {*query.category});
+    }
+    filter.add_date_range("d.created", query.since, query.until, today);
+    if (query.unit) {
+        filter.add("d.unit_id = ?", {get_unit(db, *query.unit).id});
+    }
+    if (query.enterprise) {
+        filter.add("d.enterprise_id = ?", {get_enterprise_ref(db, *query.enterprise).id});
+    }
+    const auto order = order_and_limit(query.paging, demand_sort_keys(today_text), "d.id");
+    SQLite::Statement q(db.sql(), std::string(k_select) + filter.where() + order);
+    filter.bind(q);
+    std::int64_t count = 0;
+    while (q.executeStep()) {
+        sink(demand_row(read_demand(q), today));
+        ++count;
+    }
+    return count;
+}
+
+nlohmann::json demand_json(const Demand& demand, util::Date today) {
+    auto json = record_json(demand);
+    json["overdue"] = demand.overdue(today);
+    return json;
+}
+
+nlohmann::json demand_show_json(storage::Database& db, const Demand& demand, util::Date today) {
+    auto json = demand_json(demand, today);
+    auto events = nlohmann::json::array();
+    for (const auto& e : demand_events(db, demand.id)) {
+        events.push_back({{"at", e.at},
+                          {"action", e.action},
+                          {"actor", e.actor},
+                          {"note", util::json_or_null(e.note)},
+                          {"unit", util::json_or_null(e.unit_name)},
+                          {"due", util::json_or_null(e.due)},
+                          {"score", util::json_or_null(e.score)}});
+    }
+    json["events"] = std::move(events);
+    return json;
+}
+
+std::vector<output::Section>
+demand_sections(storage::Database& db, const Demand& demand, util::Date today) {
+    using output::Column;
+    using output::Kind;
+    output::Section top;
+    top.fields = demand_columns();
+    top.values = demand_row(demand, today);
+
+    output::Section timeline;
+    timeline.title = "办理记录";
+    output::Table table;
+    table.columns = {Column{"at", "日期", Kind::text},
+                     Column{"action", "环节", Kind::text, action_display},
+                     Column{"actor", "经办人", Kind::text},
+                     Column{"unit", "单位", Kind::text},
+                     Column{"due", "期限", Kind::text},
+                     Column{"score", "评分", Kind::integer, {}, true},
+                     Column{"note", "说明", Kind::text}};
+    for (const auto& e : demand_events(db, demand.id)) {
+        table.rows.push_back(
+            {e.at, e.action, e.actor, opt(e.unit_name), opt(e.due), opt(e.score), opt(e.note)});
+    }
+    timeline.table = std::move(table);
+    return {top, timeline};
+}
+
+FilePart
+demand_file_part(storage::Database& db, std::int64_t enterprise_id, const FileOptions& options) {
+    using output::Column;
+    using output::Kind;
+    FilePart part;
+    part.key = "demands";
+    part.title = "未办结诉求";
+    part.table.columns = {Column{"id", "编号", Kind::integer, {}, true},
+                          Column{"created", "收集日期", Kind::text},
+                          Column{"category", "类别", Kind::text},
+                          Column{"status", "状态", Kind::text, status_display},
+                          Column{"unit", "承办单位", Kind::text},
+                          Column{"due", "办理期限", Kind::text},
+                          Column{"overdue", "超期", Kind::boolean},
+                          Column{"text", "诉求内容", Kind::text}};
+    SQLite::Statement q(db.sql(),
+                        std::string(k_select)
+                            + " WHERE d.enterprise_id = ? AND d.status <> 'rated' ORDER BY d.id");
+    q.bind(1, enterprise_id);
+    while (q.executeStep()) {
+        const Demand d = read_demand(q);
+        part.table.rows.push_back({d.id,
+                                   d.created,
+                                   d.category,
+                                   d.status,
+                                   opt(d.unit_name),
+                                   opt(d.due),
+                                   d.overdue(options.today),
+                                   d.text});
+        part.json.push_back(demand_json(d, options.today));
+    }
+    return part;
+}
+
+} // namespace hujing::domain

@@ -1,0 +1,396 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <hujing/error.hpp>
+#include <hujing/io/csv_reader.hpp>
+#include <hujing/org/officer.hpp>
+#include <hujing/org/unit.hpp>
+#include <hujing/util/id_number.hpp>
+#include <hujing/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace hujing::domain {
+
+namespace {
+
+constexpr const char* k_select =
+    "SELECT o.id, o.badge, o.name, o.unit_id, u.name, o.phone, o.inspector, o.active,"
+    " (SELECT group_concat(role, ';') FROM (SELECT role FROM officer_role r WHERE r.officer_id = "
+    "o.id"
+    " ORDER BY role)) FROM officer o JOIN unit u ON u.id = o.unit_id";
+
+Officer read_officer(SQLite::Statement& q) {
+    Officer o;
+    o.id = q.getColumn(0).getInt64();
+    o.badge = q.getColumn(1).getString();
+    o.name = q.getColumn(2).getString();
+    o.unit_id = q.getColumn(3).getInt64();
+    o.unit_name = q.getColumn(4).getString();
+    o.phone = storage::optional_text(q, 5);
+    o.inspector = q.getColumn(6).getInt() != 0;
+    o.active = q.getColumn(7).getInt() != 0;
+    if (!q.isColumnNull(8)) {
+        o.roles = util::split(q.getColumn(8).getString(), ';');
+    }
+    return o;
+}
+
+void check_phone(const std::optional<std::string>& phone) {
+    if (!phone || phone->empty()) {
+        return;
+    }
+    int digits = 0;
+    for (char c : *phone) {
+        if (c >= '0' && c <= '9') {
+            ++digits;
+        } else if (c != '-' && c != '+' && c != ' ') {
+            throw_invalid("电话号码无效: " + *phone, "只能包含数字、空格、+ 和 -");
+        }
+    }
+    if (digits < 5 || digits > 20) {
+        throw_invalid("电话号码无效: " + *phone, "应为 5 到 20 位数字");
+    }
+}
+
+std::vector<std::string> normalize_roles(const std::vector<std::string>& roles) {
+    std::set<std::string> unique;
+    for (const auto& role : roles) {
+        check_role(role);
+        unique.insert(role);
+    }
+    return {unique.begin(), unique.end()};
+}
+
+void write_roles(storage::Database& db,
+                 std::int64_t officer_id,
+                 const std::vector<std::string>& roles) {
+    SQLite::Statement del(db.sql(), "DELETE FROM officer_role WHERE officer_id = ?");
+    del.bind(1, officer_id);
+    del.exec();
+    SQLite::Statement insert(db.sql(), "INSERT INTO officer_role(officer_id, role) VALUES (?, ?)");
+    for (const auto& role : roles) {
+        insert.bind(1, officer_id);
+        insert.bind(2, role);
+        insert.exec();
+        insert.reset();
+    }
+}
+
+std::optional<bool> parse_bool(std::string_view text) {
+    const auto t = util::trim(text);
+    if (t.empty()) {
+        return std::nullopt;
+    }
+    if (t == "1" || t == "true" || t == "yes" || t == "是" || t == "y") {
+        return true;
+    }
+    if (t == "0" || t == "false" || t == "no" || t == "否" || t == "n") {
+        return false;
+    }
+    throw_invalid(fmt::format("不是是/否值: {}", text), "可用 1/0、true/false、是/否");
+}
+
+std::int64_t
+insert_officer(storage::Database& db, const NewOfficer& officer, std::int64_t unit_id) {
+    SQLite::Statement insert(db.sql(),
+                             "INSERT INTO officer(badge, name, unit_id, phone, inspector, active)"
+                             " VALUES (?,?,?,?,?,?)");
+    insert.bind(1, officer.badge);
+    insert.bind(2, officer.name);
+    insert.bind(3, unit_id);
+    storage::bind_optional(insert, 4, officer.phone);
+    insert.bind(5, officer.inspector ? 1 : 0);
+    insert.bind(6, officer.active ? 1 : 0);
+    insert.exec();
+    const auto id = db.sql().getLastInsertRowid();
+    write_roles(db, id, normalize_roles(officer.roles));
+    return id;
+}
+
+// Validate `officer` and return its unit id (throws on the first problem).
+std::int64_t validate(storage::Database& db, const NewOfficer& officer) {
+    check_badge(officer.badge);
+    if (util::trim(officer.name).empty()) {
+        throw_invalid("姓名不能为空");
+    }
+    check_phone(officer.phone);
+    normalize_roles(officer.roles);
+    const auto unit_id = get_unit(db, officer.unit).id;
+    if (find_officer(db, officer.badge)) {
+        throw_conflict("警号已存在: " + officer.badge, "用 hujing officer update 修改");
+    }
+    return unit_id;
+}
+
+} // namespace
+
+const std::vector<std::string>& officer_roles() {
+    static const std::vector<std::string> roles = {
+        "企业警官", "行业警官", "市场警官", "项目警官", "知产警官"};
+    return roles;
+}
+
+void check_role(std::string_view role) {
+    const auto& roles = officer_roles();
+    if (std::find(roles.begin(), roles.end(), role) == roles.end()) {
+        throw_invalid(fmt::format("警官角色无效: {}", role), "可用: " + util::join(roles, "、"));
+    }
+}
+
+void check_badge(std::string_view badge) {
+    const bool ok = badge.size() == 6 && std::all_of(badge.begin(), badge.end(), [](char c) {
+                        return c >= '0' && c <= '9';
+                    });
+    if (!ok) {
+        throw_invalid(fmt::format("警号无效: {}", badge), "警号为 6 位数字");
+    }
+}
+
+std::optional<Officer> find_officer(storage::Database& db, std::string_view key) {
+    SQLite::Statement q(db.sql(), std::string(k_select) + " WHERE o.badge = ?");
+    q.bind(1, std::string(key));
+    if (q.executeStep()) {
+        return read_officer(q);
+    }
+    return std::nullopt;
+}
+
+Officer get_officer(storage::Database& db, std::string_view key) {
+    check_badge(key);
+    if (auto officer = find_officer(db, key)) {
+        return *officer;
+    }
+    throw_not_found("民警", key, "用 hujing officer list 查看");
+}
+
+std::vector<output::Column> officer_columns() {
+    using output::Column;
+    using output::Kind;
+    return {
+        Column{"id", "编号", Kind::integer},
+        Column{"badge", "警号", Kind::text},
+        Column{"name", "姓名", Kind::text},
+        Column{"unit", "单位", Kind::text},
+        Column{"roles", "角色", Kind::list},
+        Column{"inspector", "检查员", Kind::boolean},
+        Column{"active", "在岗", Kind::boolean},
+        Column{"phone", "电话", Kind::text},
+    };
+}
+
+std::vector<output::Row>
+list_officers(storage::Database& db, const OfficerQuery& query, bool reveal) {
+    std::optional<std::int64_t> unit_id;
+    if (query.unit) {
+        unit_id = get_unit(db, *query.unit).id;
+    }
+    if (query.role) {
+        check_role(*query.role);
+    }
+    SQLite::Statement q(
+        db.sql(),
+        std::string(k_select)
+            + " WHERE (?1 IS NULL OR o.unit_id = ?1)"
+              " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM officer_role r"
+              "      WHERE r.officer_id = o.id AND r.role = ?2))"
+              " AND (?3 IS NULL OR o.inspector = ?3) AND (?4 IS NULL OR o.active = ?4)"
+              " ORDER BY o.badge");
+    storage::bind_optional(q, 1, unit_id);
+    storage::bind_optional(q, 2, query.role);
+    storage::bind_optional(
+        q, 3, query.inspector ? std::optional<int>(*query.inspector ? 1 : 0) : std::nullopt);
+    storage::bind_optional(
+        q, 4, query.active ? std::optional<int>(*query.active ? 1 : 0) : std::nullopt);
+    std::vector<output::Row> rows;
+    while (q.executeStep()) {
+        const Officer o = read_officer(q);
+        output::Value phone;
+        if (o.phone) {
+            phone = reveal ? *o.phone : util::mask_phone(*o.phone);
+        }
+        rows.push_back({o.id, o.badge, o.name, o.unit_name, o.roles, o.inspector, o.active, phone});
+    }
+    return rows;
+}
+
+nlohmann::json officer_json(const Officer& o, bool reveal) {
+    nlohmann::json phone = nullptr;
+    if (o.phone) {
+        phone = reveal ? *o.phone : util::mask_phone(*o.phone);
+    }
+    return {{"id", o.id},
+            {"badge", o.badge},
+            {"name", o.name},
+            {"unit_id", o.unit_id},
+            {"unit", o.unit_name},
+            {"phone", phone},
+            {"inspector", o.inspector},
+            {"active", o.active},
+            {"roles", o.roles}};
+}
+
+std::vector<output::Section> officer_sections(const Officer& o, bool reveal) {
+    using output::Column;
+    using output::Kind;
+    output::Section top;
+    top.fields = officer_columns();
+    output::Value phone;
+    if (o.phone) {
+        phone = reveal ? *o.phone : util::mask_phone(*o.phone);
+    }
+    top.values = {o.id, o.badge, o.name, o.unit_name, o.roles, o.inspector, o.active, phone};
+    return {top};
+}
+
+std::int64_t
+add_officer(storage::WriteTransaction& tx, storage::Database& db, const NewOfficer& officer) {
+    const auto unit_id = validate(db, officer);
+    const auto id = insert_officer(db, officer, unit_id);
+    tx.audit("officer", id, "add", nullptr, officer_json(get_officer(db, officer.badge), true));
+    return id;
+}
+
+std::int64_t update_officer(storage::WriteTransaction& tx,
+                            storage::Database& db,
+                            std::string_view key,
+                            const OfficerUpdate& update) {
+    const Officer before = get_officer(db, key);
+    Officer after = before;
+    if (update.name) {
+        if (util::trim(*update.name).empty()) {
+            throw_invalid("姓名不能为空");
+        }
+        after.name = *update.name;
+    }
+    if (update.unit) {
+        const auto unit = get_unit(db, *update.unit);
+        after.unit_id = unit.id;
+        after.unit_name = unit.name;
+    }
+    if (update.phone) {
+        after.phone = update.phone->empty() ? std::nullopt : update.phone;
+        check_phone(after.phone);
+    }
+    if (update.roles) {
+        after.roles = normalize_roles(*update.roles);
+    }
+    if (update.inspector) {
+        after.inspector = *update.inspector;
+    }
+    if (update.active) {
+        after.active = *update.active;
+    }
+    SQLite::Statement q(
+        db.sql(),
+        "UPDATE officer SET name = ?, unit_id = ?, phone = ?, inspector = ?, active = ?"
+        " WHERE id = ?");
+    q.bind(1, after.name);
+    q.bind(2, after.unit_id);
+    storage::bind_optional(q, 3, after.phone);
+    q.bind(4, after.inspector ? 1 : 0);
+    q.bind(5, after.active ? 1 : 0);
+    q.bind(6, before.id);
+    q.exec();
+    if (update.roles) {
+        write_roles(db, before.id, after.roles);
+    }
+    tx.audit("officer", before.id, "update", officer_json(before, true), officer_json(after, true));
+    return before.id;
+}
+
+ImportResult import_officers(storage::WriteTransaction& tx,
+                             storage::Database& db,
+                             std::istream& in,
+                             const std::string& name) {
+    io::CsvReader reader(in, name);
+    const std::string display = name == "-" ? "<stdin>" : name;
+    auto header = reader.next();
+    if (!header) {
+        throw Error(Exit::invalid,
+                    "CSV 文件为空",
+                    "首行应为表头: badge,name,unit,phone,roles,inspector,active");
+    }
+    static const std::vector<std::string> known = {
+        "badge", "name", "unit", "phone", "roles", "inspector", "active"};
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < header->fields.size(); ++i) {
+        const auto column = std::string(util::trim(header->fields[i]));
+        if (std::find(known.begin(), known.end(), column) == known.end()) {
+            throw Error(Exit::invalid,
+                        "未知的列: " + column,
+                        "可用列: " + util::join(known, ","),
+                        SourceLocation{display, static_cast<int>(header->line), 0});
+        }
+        if (!index.emplace(column, i).second) {
+            throw Error(Exit::invalid,
+                        "重复的列: " + column,
+                        {},
+                        SourceLocation{display, static_cast<int>(header->line), 0});
+        }
+    }
+    for (const char* required : {"badge", "name", "unit"}) {
+        if (!index.contains(required)) {
+            throw Error(Exit::invalid,
+                        fmt::format("缺少必需的列: {}", required),
+                        "必需列: badge,name,unit");
+        }
+    }
+    auto field = [&](const io::CsvRecord& r, const char* column) -> std::optional<std::string> {
+        const auto it = index.find(column);
+        if (it == index.end() || it->second >= r.fields.size()) {
+            return std::nullopt;
+        }
+        auto value = std::string(util::trim(r.fields[it->second]));
+        return value.empty() ? std::nullopt : std::optional<std::string>(value);
+    };
+
+    std::vector<Diagnostic> problems;
+    std::set<std::string> seen;
+    ImportResult result;
+    while (auto record = reader.next()) {
+        const SourceLocation where{display, static_cast<int>(record->line), 0};
+        try {
+            if (record->fields.size() != header->fields.size()) {
+                throw_invalid(fmt::format(
+                    "列数为 {}，表头为 {}", record->fields.size(), header->fields.size()));
+            }
+            NewOfficer officer;
+            officer.badge = field(*record, "badge").value_or("");
+            officer.name = field(*record, "name").value_or("");
+            officer.unit = field(*record, "unit").value_or("");
+            officer.phone = field(*record, "phone");
+            if (auto roles = field(*record, "roles")) {
+                officer.roles = util::split(*roles, ';');
+            }
+            officer.inspector =
+                parse_bool(field(*record, "inspector").value_or("")).value_or(false);
+            officer.active = parse_bool(field(*record, "active").value_or("")).value_or(true);
+            if (!seen.insert(officer.badge).second) {
+                throw_conflict("文件中警号重复: " + officer.badge);
+            }
+            const auto unit_id = validate(db, officer);
+            if (problems.empty()) {
+                insert_officer(db, officer, unit_id);
+                ++result.added;
+            }
+        } catch (const Error& e) {
+            problems.push_back(Diagnostic{where, e.what()});
+        }
+    }
+    if (!problems.empty()) {
+        // The summary first: the order in which arguments are evaluated is unspecified.
+        auto summary = fmt::format("导入失败: {} 行有错误，未导入任何记录", problems.size());
+        throw_diagnostics(summary, std::move(problems));
+    }
+    tx.audit("officer",
+             std::nullopt,
+             "import",
+             nullptr,
+             nlohmann::json{{"file", display}, {"added", result.added}});
+    return result;
+}
+
+} // namespace hujing::domain

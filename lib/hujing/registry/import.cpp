@@ -1,0 +1,840 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <hujing/audit/audit.hpp>
+#include <hujing/error.hpp>
+#include <hujing/io/csv_reader.hpp>
+#include <hujing/registry/enterprise.hpp>
+#include <hujing/registry/import.hpp>
+#include <hujing/util/text.hpp>
+#include <hujing/util/uscc.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace hujing::domain {
+
+namespace {
+
+// How an import works, and why (the target is `sqlite3`'s .import into a staging table plus
+// INSERT … SELECT into the same schema, in flat memory):
+//
+// Validated rows are staged in a temporary table and moved into the registry one batch at a
+// time with INSERT … SELECT (and UPDATE … FROM for --on-conflict update). Inserting row by row
+// would make every statement a statement transaction (the FTS trigger makes it a multi-row
+// write), and FTS5 flushes its pending index data at each of those savepoints: one tiny segment
+// per enterprise, three times slower than sqlite3. Rows whose USCC is already registered (before
+// the import, or in an earlier batch of this file) are found after each batch's INSERT … ON
+// CONFLICT DO NOTHING by probing the ids just assigned, so the common path costs no extra index
+// lookup per row. Duplicates inside one batch are caught in memory (a set of at most one batch of
+// packed USCCs); later ones because the first occurrence is then registered with an id above
+// those that existed before the import, or was an existing enterprise already touched (one bit
+// per existing id).
+
+constexpr std::size_t k_max_details = 50;
+constexpr std::int64_t k_batch_rows = 16384;
+
+enum Col : std::size_t {
+    c_uscc,
+    c_name,
+    c_town,
+    c_industry,
+    c_industry_code,
+    c_scale,
+    c_legal_rep,
+    c_phone,
+    c_address,
+    c_tags,
+    c_sectors,
+    c_count
+};
+
+constexpr std::size_t k_absent = static_cast<std::size_t>(-1);
+
+// Why a row was rejected: invalid data, or its USCC exists and on_conflict is fail.
+enum class Problem { invalid, conflict };
+
+// Collects the rejected rows: the first 50 by line kept, all counted.
+struct Problems {
+    std::vector<Diagnostic> kept;
+    std::int64_t total = 0;
+    bool all_conflicts = true;
+
+    void add(SourceLocation where, std::string message, Problem kind) {
+        ++total;
+        if (kind != Problem::conflict) {
+            all_conflicts = false;
+        }
+        // Conflicts are found at the end of a batch, after later invalid rows: keep line order.
+        const auto at = std::upper_bound(
+            kept.begin(), kept.end(), where.line, [](int line, const Diagnostic& d) {
+                return line < d.where.line;
+            });
+        if (kept.size() < k_max_details || at != kept.end()) {
+            kept.insert(at, Diagnostic{std::move(where), std::move(message)});
+            if (kept.size() > k_max_details) {
+                kept.pop_back();
+            }
+        }
+    }
+};
+
+// A set of the USCCs staged in the current batch: each packed into 90 bits (18 characters of
+// 5 bits), open addressing, no allocation per row.
+class UsccSet {
+public:
+    UsccSet()
+        : m_slots(k_slots) {}
+
+    // Insert `uscc` (valid, 18 characters); false when it was there already.
+    bool insert(std::string_view uscc) {
+        const auto key = pack(uscc);
+        auto i = static_cast<std::size_t>((key.first * 0x9E3779B97F4A7C15ULL) ^ key.second)
+                 & (k_slots - 1);
+        while (m_slots[i].first != 0) {
+            if (m_slots[i] == key) {
+                return false;
+            }
+            i = (i + 1) & (k_slots - 1);
+        }
+        m_slots[i] = key;
+        return true;
+    }
+
+    void clear() {
+        std::fill(m_slots.begin(), m_slots.end(), Key{0, 0});
+    }
+
+private:
+    using Key = std::pair<std::uint64_t, std::uint64_t>;
+    static constexpr std::size_t k_slots = 4 * static_cast<std::size_t>(k_batch_rows);
+
+    static Key pack(std::string_view uscc) {
+        Key key{1, 0}; // the leading 1 keeps a packed key from being the empty slot
+        for (std::size_t i = 0; i < uscc.size(); ++i) {
+            const auto value =
+                static_cast<std::uint64_t>(util::k_uscc_alphabet.find(uscc[i]) & 31U);
+            auto& half = i < 9 ? key.first : key.second;
+            half = (half << 5U) | value;
+        }
+        return key;
+    }
+
+    std::vector<Key> m_slots;
+};
+
+constexpr const char* k_create_staging =
+    "CREATE TEMP TABLE hujing_import_new(id INTEGER PRIMARY KEY, line INTEGER NOT NULL,"
+    " uscc TEXT NOT NULL, name TEXT, town TEXT, industry TEXT, industry_code TEXT, scale TEXT,"
+    " legal_rep TEXT, phone TEXT, address TEXT, tags TEXT, sectors TEXT);"
+    "CREATE TEMP TABLE hujing_import_upd(id INTEGER PRIMARY KEY, name TEXT, town TEXT,"
+    " industry TEXT, industry_code TEXT, scale TEXT, legal_rep TEXT, phone TEXT, address TEXT,"
+    " tags TEXT, sectors TEXT);";
+
+constexpr const char* k_drop_staging =
+    "DROP TABLE temp.hujing_import_new; DROP TABLE temp.hujing_import_upd;";
+
+// The prepared statements of an import, prepared once and reused for every row and batch.
+struct Statements {
+    SQLite::Statement stage;
+    SQLite::Statement move_new;
+    SQLite::Statement not_moved;
+    SQLite::Statement find;
+    SQLite::Statement stage_update;
+    SQLite::Statement drop_not_moved;
+    SQLite::Statement move_update;
+    SQLite::Statement clear_tags;
+    SQLite::Statement clear_sectors;
+    SQLite::Statement move_tags;
+    SQLite::Statement move_sectors;
+    SQLite::Statement empty_new;
+    SQLite::Statement empty_upd;
+
+    explicit Statements(SQLite::Database& db)
+        : stage(db,
+                "INSERT INTO temp.hujing_import_new(id, line, uscc, name, town, industry,"
+                " industry_code, scale, legal_rep, phone, address, tags, sectors)"
+                " VALUES (?11, ?10, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?12, ?13)"),
+          move_new(db,
+                   "INSERT INTO main.enterprise(id, uscc, name, town, industry, industry_code,"
+                   " scale, legal_rep, phone, address, created_at, updated_at)"
+                   " SELECT id, uscc, name, town, industry, industry_code, scale, legal_rep,"
+                   " phone, address, ?1, ?1 FROM temp.hujing_import_new WHERE true ORDER BY id"
+                   " ON CONFLICT(uscc) DO NOTHING"),
+          not_moved(db,
+                    "SELECT n.id, n.line, n.uscc FROM temp.hujing_import_new n WHERE NOT EXISTS"
+                    " (SELECT 1 FROM main.enterprise e WHERE e.id = n.id) ORDER BY n.id"),
+          find(db, "SELECT id FROM main.enterprise WHERE uscc = ?"),
+          stage_update(db,
+                       "INSERT INTO temp.hujing_import_upd(id, name, town, industry,"
+                       " industry_code, scale, legal_rep, phone, address, tags, sectors)"
+                       " SELECT ?1, name, town, industry, industry_code, scale, legal_rep, phone,"
+                       " address, tags, sectors FROM temp.hujing_import_new WHERE id = ?2"),
+          drop_not_moved(db,
+                         "DELETE FROM temp.hujing_import_new WHERE NOT EXISTS"
+                         " (SELECT 1 FROM main.enterprise e WHERE e.id = hujing_import_new.id)"),
+          // Only the columns present in the file are replaced: ?2..?8 say which it has.
+          move_update(db,
+                      "UPDATE main.enterprise SET name = u.name,"
+                      " town = CASE WHEN ?2 THEN u.town ELSE enterprise.town END,"
+                      " industry = CASE WHEN ?3 THEN u.industry ELSE enterprise.industry END,"
+                      " industry_code = CASE WHEN ?4 THEN u.industry_code"
+                      " ELSE enterprise.industry_code END,"
+                      " scale = CASE WHEN ?5 THEN u.scale ELSE enterprise.scale END,"
+                      " legal_rep = CASE WHEN ?6 THEN u.legal_rep ELSE enterprise.legal_rep END,"
+                      " phone = CASE WHEN ?7 THEN u.phone ELSE enterprise.phone END,"
+                      " address = CASE WHEN ?8 THEN u.address ELSE enterprise.address END,"
+                      " updated_at = ?1 FROM temp.hujing_import_upd u WHERE enterprise.id = u.id"),
+          clear_tags(db,
+                     "DELETE FROM main.enterprise_tag"
+                     " WHERE enterprise_id IN (SELECT id FROM temp.hujing_import_upd)"),
+          clear_sectors(db,
+                        "DELETE FROM main.enterprise_sector"
+                        " WHERE enterprise_id IN (SELECT id FROM temp.hujing_import_upd)"),
+          // Tags and sectors travel as JSON arrays (NULL when none).
+          move_tags(db,
+                    "INSERT OR IGNORE INTO main.enterprise_tag(enterprise_id, tag)"
+                    " SELECT s.id, j.value FROM (SELECT id, tags FROM temp.hujing_import_new"
+                    " WHERE tags IS NOT NULL UNION ALL SELECT id, tags FROM temp.hujing_import_upd"
+                    " WHERE tags IS NOT NULL) s, json_each(s.tags) j"),
+          move_sectors(db,
+                       "INSERT OR IGNORE INTO main.enterprise_sector(enterprise_id, sector)"
+                       " SELECT s.id, j.value FROM (SELECT id, sectors FROM temp.hujing_import_new"
+                       " WHERE sectors IS NOT NULL UNION ALL SELECT id, sectors"
+                       " FROM temp.hujing_import_upd WHERE sectors IS NOT NULL) s,"
+                       " json_each(s.sectors) j"),
+          empty_new(db, "DELETE FROM temp.hujing_import_new"),
+          empty_upd(db, "DELETE FROM temp.hujing_import_upd") {}
+};
+
+void run(SQLite::Statement& stmt) {
+    stmt.exec();
+    stmt.reset();
+}
+
+// Set `out` to `values` as a JSON array of strings (control characters were rejected).
+void json_array(const std::vector<std::string>& values, std::string& out) {
+    out = "[";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        out += i == 0 ? "\"" : ",\"";
+        for (const char c : values[i]) {
+            if (c == '"' || c == '\\') {
+                out += '\\';
+            }
+            out += c;
+        }
+        out += '"';
+    }
+    out += ']';
+}
+
+// A savepoint released on success and rolled back (then released) otherwise or on dry run.
+class Savepoint {
+public:
+    explicit Savepoint(SQLite::Database& db)
+        : m_db(db) {
+        m_db.exec("SAVEPOINT enterprise_import");
+    }
+
+    ~Savepoint() {
+        if (m_open) {
+            try {
+                m_db.exec("ROLLBACK TO enterprise_import");
+                m_db.exec("RELEASE enterprise_import");
+            } catch (...) { // NOLINT(bugprone-empty-catch): the outer transaction rolls back
+            }
+        }
+    }
+
+    Savepoint(const Savepoint&) = delete;
+    Savepoint& operator=(const Savepoint&) = delete;
+    Savepoint(Savepoint&&) = delete;
+    Savepoint& operator=(Savepoint&&) = delete;
+
+    void release() {
+        m_db.exec("RELEASE enterprise_import");
+        m_open = false;
+    }
+
+private:
+    SQLite::Database& m_db;
+    bool m_open = true;
+};
+
+// Set a connection pragma for the life of this object, then restore it.
+class PragmaScope {
+public:
+    PragmaScope(SQLite::Database& db, std::string name, const std::string& value)
+        : m_db(db),
+          m_name(std::move(name)),
+          m_old(db.execAndGet("PRAGMA " + m_name).getString()) {
+        m_db.exec("PRAGMA " + m_name + " = " + value);
+    }
+
+    ~PragmaScope() {
+        try {
+            m_db.exec("PRAGMA " + m_name + " = " + m_old);
+        } catch (...) { // NOLINT(bugprone-empty-catch): not worth failing a finished import
+        }
+    }
+
+    PragmaScope(const PragmaScope&) = delete;
+    PragmaScope& operator=(const PragmaScope&) = delete;
+    PragmaScope(PragmaScope&&) = delete;
+    PragmaScope& operator=(PragmaScope&&) = delete;
+
+private:
+    SQLite::Database& m_db;
+    std::string m_name;
+    std::string m_old;
+};
+
+// One CSV record as parsed and validated by the reader thread, handed to the writer.
+struct Item {
+    int line = 0;
+    std::optional<std::string> problem; // why the row is invalid
+    EnterpriseData data;                // the normalised row when valid
+    std::optional<std::string> former;  // a former town name that was mapped
+    std::string tags_json;              // tags as a JSON array, empty when none
+    std::string sectors_json;
+};
+
+// The column mapping of the file's header.
+struct Layout {
+    std::array<std::size_t, c_count> index{};
+    std::size_t width = 0;
+    bool has_tags = false;
+    bool has_sectors = false;
+};
+
+// Parse and validate `record` into `item`. Swaps, not moves, the fields: the reader gets the
+// previous row's buffers back, so no field costs an allocation once the import is under way.
+void parse_row(io::CsvRecord& record, const Layout& layout, Item& item) {
+    item.line = static_cast<int>(record.line);
+    item.problem.reset();
+    item.former.reset();
+    auto& fields = record.fields;
+    if (fields.size() != layout.width) {
+        item.problem = fmt::format("列数为 {}，表头为 {}", fields.size(), layout.width);
+        return;
+    }
+    auto& d = item.data;
+    const auto& index = layout.index;
+    auto take = [&](Col c, std::optional<std::string>& out) {
+        if (index[c] == k_absent) {
+            out.reset();
+            return;
+        }
+        if (!out) {
+            out.emplace();
+        }
+        out->swap(fields[index[c]]);
+    };
+    d.uscc.swap(fields[index[c_uscc]]);
+    d.name.swap(fields[index[c_name]]);
+    take(c_town, d.town);
+    take(c_industry, d.industry);
+    take(c_industry_code, d.industry_code);
+    take(c_scale, d.scale);
+    take(c_legal_rep, d.legal_rep);
+    take(c_phone, d.phone);
+    take(c_address, d.address);
+    d.tags.resize(layout.has_tags ? 1 : 0);
+    d.sectors.resize(layout.has_sectors ? 1 : 0);
+    if (layout.has_tags) {
+        d.tags[0].swap(fields[index[c_tags]]);
+    }
+    if (layout.has_sectors) {
+        d.sectors[0].swap(fields[index[c_sectors]]);
+    }
+    if (util::trim(d.uscc).empty()) {
+        item.problem = "缺少统一社会信用代码 (uscc)";
+        return;
+    }
+    try {
+        item.former = normalize_enterprise(d);
+    } catch (const Error& e) {
+        item.problem = e.what();
+        return;
+    }
+    item.tags_json.clear();
+    item.sectors_json.clear();
+    if (!d.tags.empty()) {
+        json_array(d.tags, item.tags_json);
+    }
+    if (!d.sectors.empty()) {
+        json_array(d.sectors, item.sectors_json);
+    }
+}
+
+// A block of rows travelling from the reader thread to the writer.
+struct Block {
+    std::vector<Item> items;
+    std::size_t count = 0;
+    std::int64_t bytes = 0;               // bytes read when the block was filled
+    bool last = false;                    // the input ends after this block
+    std::optional<Diagnostic> unreadable; // with `last`: the record that could not be read
+    std::exception_ptr failure;           // with `last`: an unexpected error of the reader
+};
+
+// Reads and validates the CSV on a second thread while the calling thread writes to SQLite,
+// so that parsing and validation overlap with the database work. A fixed pool of blocks
+// circulates between the two: memory stays flat, and item buffers are reused.
+class Reader {
+public:
+    Reader(io::CsvReader& reader, const Layout& layout, std::string display)
+        : m_reader(reader),
+          m_layout(layout),
+          m_display(std::move(display)) {
+        for (std::size_t i = 0; i < k_blocks; ++i) {
+            auto block = std::make_unique<Block>();
+            block->items.resize(k_block_rows);
+            m_free.push_back(std::move(block));
+        }
+        m_thread = std::thread([this] { produce(); });
+    }
+
+    ~Reader() {
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        m_thread.join();
+    }
+
+    Reader(const Reader&) = delete;
+    Reader& operator=(const Reader&) = delete;
+    Reader(Reader&&) = delete;
+    Reader& operator=(Reader&&) = delete;
+
+    // The next filled block, in file order (the last one has `last` set).
+    std::unique_ptr<Block> next() {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_full.empty(); });
+        auto block = std::move(m_full.front());
+        m_full.pop_front();
+        return block;
+    }
+
+    // Give a processed block back for reuse.
+    void recycle(std::unique_ptr<Block> block) {
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_free.push_back(std::move(block));
+        }
+        m_changed.notify_all();
+    }
+
+private:
+    static constexpr std::size_t k_blocks = 4;
+    static constexpr std::size_t k_block_rows = 1024;
+
+    void produce() {
+        io::CsvRecord record;
+        for (;;) {
+            std::unique_ptr<Block> block;
+            {
+                std::unique_lock<std::mutex> lock(m_mutex);
+                m_changed.wait(lock, [this] { return m_stop || !m_free.empty(); });
+                if (m_stop) {
+                    return;
+                }
+                block = std::move(m_free.front());
+                m_free.pop_front();
+            }
+            block->count = 0;
+            try {
+                while (block->count < block->items.size()) {
+                    if (!m_reader.next(record)) {
+                        block->last = true;
+                        break;
+                    }
+                    parse_row(record, m_layout, block->items[block->count++]);
+                }
+            } catch (const Error& e) {
+                block->last = true;
+                block->unreadable =
+                    Diagnostic{e.where().value_or(SourceLocation{m_display, 0, 0}), e.what()};
+            } catch (...) {
+                block->last = true;
+                block->failure = std::current_exception();
+            }
+            block->bytes = m_reader.bytes_read();
+            const bool last = block->last;
+            {
+                const std::lock_guard<std::mutex> lock(m_mutex);
+                m_full.push_back(std::move(block));
+            }
+            m_changed.notify_all();
+            if (last) {
+                return;
+            }
+        }
+    }
+
+    io::CsvReader& m_reader;
+    const Layout& m_layout;
+    std::string m_display;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<std::unique_ptr<Block>> m_free;
+    std::deque<std::unique_ptr<Block>> m_full;
+    bool m_stop = false;
+    std::thread m_thread;
+};
+
+// One import: the header mapping, the staging statements and the running counts.
+class Importer {
+public:
+    Importer(SQLite::Database& sql,
+             const EnterpriseImportOptions& options,
+             std::string display,
+             const Layout& layout)
+        : m_sql(sql),
+          m_options(options),
+          m_display(std::move(display)),
+          m_max_before(
+              sql.execAndGet("SELECT coalesce(max(id), 0) FROM main.enterprise").getInt64()),
+          m_next_id(m_max_before + 1),
+          m_has_tags(layout.has_tags),
+          m_has_sectors(layout.has_sectors) {
+        m_sql.exec(k_create_staging);
+        m_s = std::make_unique<Statements>(m_sql);
+        const auto now = audit::utc_now();
+        m_s->move_new.bind(1, now);
+        m_s->move_update.bind(1, now);
+        for (std::size_t c = c_town; c <= c_address; ++c) {
+            m_s->move_update.bind(static_cast<int>(2 + c - c_town),
+                                  layout.index[c] != k_absent ? 1 : 0);
+        }
+    }
+
+    // Stage one parsed row; bad rows are counted and reported.
+    void add(const Item& item) {
+        const SourceLocation where{m_display, item.line, 0};
+        if (item.problem) {
+            reject(where, *item.problem, Problem::invalid);
+            return;
+        }
+        const auto& d = item.data;
+        if (!m_batch_usccs.insert(d.uscc)) {
+            reject(where, fmt::format("文件中统一社会信用代码重复: {}", d.uscc), Problem::invalid);
+            return;
+        }
+        auto& q = m_s->stage;
+        bind_enterprise_fields(q, d);
+        q.bind(10, static_cast<std::int64_t>(item.line));
+        q.bind(11, m_next_id++);
+        bind_json(q, 12, item.tags_json);
+        bind_json(q, 13, item.sectors_json);
+        run(q);
+        if (item.former) {
+            auto& entry = m_former_towns[*item.former];
+            entry.first = *d.town;
+            ++entry.second;
+        }
+        if (++m_staged >= k_batch_rows) {
+            flush();
+        }
+    }
+
+    // Move the staged batch into the registry.
+    void flush() {
+        if (m_staged == 0) {
+            return;
+        }
+        run(m_s->move_new);
+        std::int64_t not_moved = 0;
+        bool updates = false;
+        {
+            auto& q = m_s->not_moved;
+            while (q.executeStep()) {
+                ++not_moved;
+                updates = registered(q.getColumn(0).getInt64(),
+                                     static_cast<int>(q.getColumn(1).getInt64()),
+                                     q.getColumn(2).getString())
+                          || updates;
+            }
+            q.reset();
+        }
+        m_result.added += m_staged - not_moved;
+        if (not_moved > 0) {
+            run(m_s->drop_not_moved);
+        }
+        if (updates) {
+            run(m_s->move_update);
+            if (m_has_tags) {
+                run(m_s->clear_tags);
+            }
+            if (m_has_sectors) {
+                run(m_s->clear_sectors);
+            }
+        }
+        if (m_has_tags) {
+            run(m_s->move_tags);
+        }
+        if (m_has_sectors) {
+            run(m_s->move_sectors);
+        }
+        run(m_s->empty_new);
+        if (updates) {
+            run(m_s->empty_upd);
+        }
+        m_staged = 0;
+        m_batch_usccs.clear();
+    }
+
+    // Finish: flush, drop the staging tables, and throw when rows were rejected (unless they
+    // are to be skipped) or the input could not be read to its end.
+    EnterpriseImportResult finish(const std::optional<Diagnostic>& unreadable) {
+        flush();
+        m_s.reset();
+        m_sql.exec(k_drop_staging);
+        if (unreadable) {
+            m_problems.add(unreadable->where, unreadable->message, Problem::invalid);
+            throw Error(Exit::invalid,
+                        fmt::format("导入失败: {} 无法读完（{}），未导入任何记录",
+                                    m_display,
+                                    to_string(unreadable->where)),
+                        more_hint("修正该行后重新导入"))
+                .with_details(std::move(m_problems.kept));
+        }
+        if (m_problems.total > 0 && m_options.skip_invalid == SkipInvalid::no) {
+            const bool conflicts = m_problems.all_conflicts;
+            throw Error(conflicts ? Exit::conflict : Exit::invalid,
+                        fmt::format("导入失败: {} 行有错误，未导入任何记录", m_problems.total),
+                        more_hint(conflicts ? "用 --on-conflict skip 或 update 处理已登记的企业"
+                                            : "用 --skip-invalid 只导入正确的行"))
+                .with_details(std::move(m_problems.kept));
+        }
+        for (const auto& [former, target] : m_former_towns) {
+            m_result.notices.push_back(fmt::format("{} 已并入或更名为 {}，{} 行按 {} 登记",
+                                                   former,
+                                                   target.first,
+                                                   target.second,
+                                                   target.first));
+        }
+        return m_result;
+    }
+
+private:
+    // Staged row `staged_id` (from `line`) was not inserted: its USCC is registered. Decide
+    // between duplicate, conflict, skip and update; true when it was staged for update.
+    bool registered(std::int64_t staged_id, int line, const std::string& uscc) {
+        const SourceLocation where{m_display, line, 0};
+        auto& find = m_s->find;
+        find.bind(1, uscc);
+        find.executeStep();
+        const auto id = find.getColumn(0).getInt64();
+        find.reset();
+        const auto existing = static_cast<std::size_t>(id);
+        if (id > m_max_before || (existing < m_touched.size() && m_touched[existing])) {
+            reject(where, fmt::format("文件中统一社会信用代码重复: {}", uscc), Problem::invalid);
+            return false;
+        }
+        if (m_options.on_conflict == OnConflict::fail) {
+            reject(where,
+                   fmt::format("统一社会信用代码已存在: {} (编号 {})", uscc, id),
+                   Problem::conflict);
+            return false;
+        }
+        if (m_touched.empty()) {
+            m_touched.resize(static_cast<std::size_t>(m_max_before) + 1, false);
+        }
+        m_touched[existing] = true;
+        if (m_options.on_conflict == OnConflict::skip) {
+            ++m_result.skipped;
+            return false;
+        }
+        auto& stage = m_s->stage_update;
+        stage.bind(1, id);
+        stage.bind(2, staged_id);
+        run(stage);
+        ++m_result.updated;
+        return true;
+    }
+
+    void reject(const SourceLocation& where, std::string message, Problem kind) {
+        ++m_result.invalid;
+        if (m_options.skip_invalid == SkipInvalid::yes && m_options.skipped_row) {
+            m_options.skipped_row(to_string(where), message);
+        }
+        m_problems.add(where, std::move(message), kind);
+    }
+
+    [[nodiscard]] std::string more_hint(std::string hint) const {
+        if (m_problems.total > static_cast<std::int64_t>(m_problems.kept.size())) {
+            return fmt::format(
+                "仅列出前 {} 条，共 {} 条", m_problems.kept.size(), m_problems.total);
+        }
+        return hint;
+    }
+
+    static void bind_json(SQLite::Statement& q, int index, const std::string& json) {
+        if (json.empty()) {
+            q.bind(index);
+        } else {
+            q.bindNoCopy(index, json);
+        }
+    }
+
+    SQLite::Database& m_sql;
+    const EnterpriseImportOptions& m_options;
+    std::string m_display;
+    std::int64_t m_max_before;
+    std::int64_t m_next_id;
+    bool m_has_tags;
+    bool m_has_sectors;
+    std::unique_ptr<Statements> m_s;
+    UsccSet m_batch_usccs;
+    std::vector<bool> m_touched; // existing enterprises touched by this file
+    std::int64_t m_staged = 0;
+    EnterpriseImportResult m_result;
+    Problems m_problems;
+    std::map<std::string, std::pair<std::string, std::int64_t>> m_former_towns;
+};
+
+} // namespace
+
+OnConflict parse_on_conflict(std::string_view text) {
+    if (text == "fail") {
+        return OnConflict::fail;
+    }
+    if (text == "skip") {
+        return OnConflict::skip;
+    }
+    if (text == "update") {
+        return OnConflict::update;
+    }
+    throw_invalid(fmt::format("--on-conflict 无效: {}", text), "可用: fail、skip、update");
+}
+
+const std::vector<std::string>& import_columns() {
+    static const std::vector<std::string> columns = {"uscc",
+                                                     "name",
+                                                     "town",
+                                                     "industry",
+                                                     "industry_code",
+                                                     "scale",
+                                                     "legal_rep",
+                                                     "phone",
+                                                     "address",
+                                                     "tags",
+                                                     "sectors"};
+    return columns;
+}
+
+EnterpriseImportResult import_enterprises(storage::WriteTransaction& tx,
+                                          storage::Database& db,
+                                          std::istream& in,
+                                          const std::string& name,
+                                          const EnterpriseImportOptions& options) {
+    const std::string display = name == "-" ? "<stdin>" : name;
+    io::CsvReader reader(in, name);
+    const auto header = reader.next();
+    if (!header) {
+        throw Error(Exit::invalid,
+                    "CSV 文件为空: " + display,
+                    "首行应为表头，如 uscc,name,town,industry,scale");
+    }
+    const SourceLocation header_at{display, static_cast<int>(header->line), 0};
+    const auto& known = import_columns();
+    Layout layout;
+    auto& index = layout.index;
+    index.fill(k_absent);
+    for (std::size_t i = 0; i < header->fields.size(); ++i) {
+        const auto column = std::string(util::trim(header->fields[i]));
+        const auto it = std::find(known.begin(), known.end(), column);
+        if (it == known.end()) {
+            throw Error(Exit::invalid,
+                        "未知的列: " + column,
+                        "可用列: " + util::join(known, ","),
+                        header_at);
+        }
+        auto& slot = index[static_cast<std::size_t>(it - known.begin())];
+        if (slot != k_absent) {
+            throw Error(Exit::invalid, "重复的列: " + column, {}, header_at);
+        }
+        slot = i;
+    }
+    for (const Col required : {c_uscc, c_name}) {
+        if (index[required] == k_absent) {
+            throw Error(
+                Exit::invalid, "缺少必需的列: " + known[required], "必需列: uscc,name", header_at);
+        }
+    }
+    layout.width = header->fields.size();
+    layout.has_tags = index[c_tags] != k_absent;
+    layout.has_sectors = index[c_sectors] != k_absent;
+
+    auto& sql = db.sql();
+    // A larger page cache for the bulk writes and the staging tables in memory (one batch):
+    // memory stays far below 64 MiB whatever the file size.
+    const PragmaScope cache(sql, "cache_size", "-16384");
+    const PragmaScope temp_store(sql, "temp_store", "MEMORY");
+    Savepoint savepoint(sql);
+    Importer importer(sql, options, display, layout);
+    std::optional<Diagnostic> unreadable;
+    {
+        Reader rows(reader, layout, display);
+        for (;;) {
+            auto block = rows.next();
+            for (std::size_t i = 0; i < block->count; ++i) {
+                importer.add(block->items[i]);
+            }
+            if (options.progress) {
+                options.progress(block->bytes);
+            }
+            if (block->failure) {
+                std::rethrow_exception(block->failure);
+            }
+            const bool last = block->last;
+            // A record the reader cannot parse (bad UTF-8, a broken quote) ends the input:
+            // nothing after it can be read, so the import fails even with --skip-invalid.
+            unreadable = block->unreadable;
+            rows.recycle(std::move(block));
+            if (last) {
+                break;
+            }
+        }
+    }
+    auto result = importer.finish(unreadable);
+    if (options.dry_run == DryRun::yes) {
+        return result; // the savepoint rolls everything back
+    }
+    tx.audit("enterprise",
+             std::nullopt,
+             "import",
+             nullptr,
+             {{"file", display},
+              {"added", result.added},
+              {"updated", result.updated},
+              {"skipped", result.skipped},
+              {"invalid", result.invalid}});
+    savepoint.release();
+    return result;
+}
+
+std::string format_import_result(const EnterpriseImportResult& r) {
+    return fmt::format(
+        "added={} updated={} skipped={} invalid={}", r.added, r.updated, r.skipped, r.invalid);
+}
+
+nlohmann::json import_result_json(const EnterpriseImportResult& r, DryRun dry_run) {
+    return {{"added", r.added},
+            {"updated", r.updated},
+            {"skipped", r.skipped},
+            {"invalid", r.invalid},
+            {"dry_run", dry_run == DryRun::yes}};
+}
+
+} // namespace hujing::domain

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <hujing/error.hpp>
+#include <hujing/org/unit.hpp>
+#include <hujing/registry/ref.hpp>
+#include <hujing/registry/risk.hpp>
+#include <hujing/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace hujing::domain {
+
+namespace {
+
+struct Level {
+    const char* code;
+    const char* label;
+};
+
+constexpr std::array<Level, 4> k_levels = {
+    {{"red", "红"}, {"orange", "橙"}, {"yellow", "黄"}, {"blue", "蓝"}}};
+
+nlohmann::json risk_json(storage::Database& db, std::int64_t id) {
+    SQLite::Statement q(db.sql(),
+                        "SELECT r.id, r.enterprise_id, r.level, r.description, u.code, r.leader,"
+                        " r.opened, r.closed FROM risk r LEFT JOIN unit u ON u.id = r.unit_id"
+                        " WHERE r.id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) {
+        throw_not_found("风险", std::to_string(id), "用 hujing enterprise risk list 查看");
+    }
+    auto text = [&](int i) {
+        return q.isColumnNull(i) ? nlohmann::json(nullptr)
+                                 : nlohmann::json(q.getColumn(i).getString());
+    };
+    return {{"id", q.getColumn(0).getInt64()},
+            {"enterprise_id", q.getColumn(1).getInt64()},
+            {"level", text(2)},
+            {"description", text(3)},
+            {"unit", text(4)},
+            {"leader", text(5)},
+            {"opened", text(6)},
+            {"closed", text(7)}};
+}
+
+} // namespace
+
+const std::vector<std::string>& risk_levels() {
+    static const std::vector<std::string> levels = {"red", "orange", "yellow", "blue"};
+    return levels;
+}
+
+std::string parse_risk_level(std::string_view text) {
+    const auto t = util::trim(text);
+    for (const auto& level : k_levels) {
+        const std::string label = level.label;
+        if (t == level.code || t == label || t == label + "色") {
+            return level.code;
+        }
+    }
+    throw_invalid(fmt::format("风险等级无效: {}", text),
+                  "可用: 红、橙、黄、蓝 (red、orange、yellow、blue)");
+}
+
+std::string risk_level_label(std::string_view code) {
+    for (const auto& level : k_levels) {
+        if (code == level.code) {
+            return level.label;
+        }
+    }
+    return std::string(code);
+}
+
+std::int64_t add_risk(storage::WriteTransaction& tx, storage::Database& db, const NewRisk& risk) {
+    const auto level = parse_risk_level(risk.level);
+    const auto description = util::trim(risk.description);
+    if (description.empty()) {
+        throw_invalid("风险描述不能为空");
+    }
+    const auto leader = util::trim(risk.leader);
+    if (leader.empty()) {
+        throw_invalid("责任领导不能为空");
+    }
+    const auto enterprise = get_enterprise_ref(db, risk.enterprise);
+    const auto unit = get_unit(db, risk.unit);
+    SQLite::Statement insert(db.sql(),
+                             "INSERT INTO risk(enterprise_id, level, description, unit_id, leader,"
+                             " opened) VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, enterprise.id);
+    insert.bind(2, level);
+    insert.bind(3, std::string(description));
+    insert.bind(4, unit.id);
+    insert.bind(5, std::string(leader));
+    insert.bind(6, util::format_date(risk.opened));
+    insert.exec();
+    const auto id = db.sql().getLastInsertRowid();
+    tx.audit("risk", id, "add", nullptr, risk_json(db, id));
+    return id;
+}
+
+std::int64_t
+close_risk(storage::WriteTransaction& tx, storage::Database& db, std::int64_t id, util::Date date) {
+    const auto before = risk_json(db, id);
+    if (!before["closed"].is_null()) {
+        throw_conflict(
+            fmt::format("风险 {} 已于 {} 关闭", id, before["closed"].get<std::string>()));
+    }
+    const auto closed = util::format_date(date);
+    if (closed < before["opened"].get<std::string>()) {
+        throw_invalid(fmt::format(
+            "关闭日期 {} 早于登记日期 {}", closed, before["opened"].get<std::string>()));
+    }
+    SQLite::Statement update(db.sql(), "UPDATE risk SET closed = ? WHERE id = ?");
+    update.bind(1, closed);
+    update.bind(2, id);
+    update.exec();
+    tx.audit("risk", id, "close", before, risk_json(db, id));
+    return id;
+}
+
+std::vector<output::Column> risk_columns() {
+    using output::Column;
+    using output::Kind;
+    return {Column{"id", "编号", Kind::integer, {}, true},
+            Column{"enterprise_id", "企业编号", Kind::integer, {}, true},
+            Column{"uscc", "统一社会信用代码", Kind::text},
+            Column{"name", "企业名称", Kind::text},
+            Column{"level", "等级", Kind::text, risk_level_label},
+            Column{"description", "描述", Kind::text},
+            Column{"unit", "责任单位", Kind::text},
+            Column{"leader", "责任领导", Kind::text},
+            Column{"opened", "登记日期", Kind::text},
+            Column{"closed", "关闭日期", Kind::text}};
+}
+
+std::vector<output::Row> list_risks(storage::Database& db, const RiskQuery& query) {
+    std::optional<std::int64_t> enterprise_id;
+    if (query.enterprise) {
+        enterprise_id = get_enterprise_ref(db, *query.enterprise).id;
+    }
+    std::optional<std::string> level;
+    if (query.level) {
+        level = parse_risk_level(*query.level);
+    }
+    std::optional<std::int64_t> unit_id;
+    if (query.unit) {
+        unit_id = get_unit(db, *query.unit).id;
+    }
+    SQLite::Statement q(
+        db.sql(),
+        "SELECT r.id, r.enterprise_id, e.uscc, e.name, r.level, r.description, u.name, r.leader,"
+        " r.opened, r.closed FROM risk r JOIN enterprise e ON e.id = r.enterprise_id"
+        " LEFT JOIN unit u ON u.id = r.unit_id"
+        " WHERE (?1 = 0 OR r.closed IS NULL) AND (?2 IS NULL OR r.enterprise_id = ?2)"
+        " AND (?3 IS NULL OR r.level = ?3) AND (?4 IS NULL OR r.unit_id = ?4)"
+        " ORDER BY CASE r.level WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2"
+        " ELSE 3 END, r.id");
+    q.bind(1, query.open_only ? 1 : 0);
+    storage::bind_optional(q, 2, enterprise_id);
+    storage::bind_optional(q, 3, level);
+    storage::bind_optional(q, 4, unit_id);
+    std::vector<output::Row> rows;
+    while (q.executeStep()) {
+        output::Row row;
+        for (int i = 0; i < 10; ++i) {
+            if (q.isColumnNull(i)) {
+                row.emplace_back();
+            } else if (i < 2) {
+                row.emplace_back(q.getColumn(i).getInt64());
+            } else {
+                row.emplace_back(q.getColumn(i).getString());
+            }
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+} // namespace hujing::domain

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <hujing/error.hpp>
+#include <hujing/settings/config.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+namespace hujing::domain {
+
+namespace {
+
+std::vector<SettingDef> make_defs() {
+    std::vector<SettingDef> defs;
+    const std::pair<const char*, int> intervals[] = {
+        {"项目警官", 30}, {"企业警官", 90}, {"行业警官", 90}, {"市场警官", 90}, {"知产警官", 180}};
+    for (const auto& [role, days] : intervals) {
+        defs.push_back({fmt::format("visit.interval.{}", role),
+                        std::to_string(days),
+                        fmt::format("{}走访间隔（天）", role),
+                        1,
+                        3660});
+    }
+    for (const char* category :
+         {"治安", "经济犯罪", "出入境", "交通", "户政", "审批", "网络安全", "知识产权", "其他"}) {
+        defs.push_back({fmt::format("demand.sla.{}", category),
+                        "5",
+                        fmt::format("“{}”类诉求办理时限（工作日）", category),
+                        1,
+                        15});
+    }
+    defs.push_back({"case.stale_days", "180", "案件无进展多少天视为挂案", 1, 3660});
+    defs.push_back({"inspect.publish_days", "20", "检查结果公示时限（工作日）", 1, 365});
+    defs.push_back(
+        {"inspect.exclude_recent_days", "180", "双随机抽取时排除近期已检查企业的天数", 0, 3660});
+    std::sort(defs.begin(), defs.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+    return defs;
+}
+
+const SettingDef& find_def(const std::string& key) {
+    for (const auto& def : setting_defs()) {
+        if (def.key == key) {
+            return def;
+        }
+    }
+    std::string keys;
+    for (const auto& def : setting_defs()) {
+        keys += (keys.empty() ? "" : ", ") + def.key;
+    }
+    throw Error(Exit::invalid, "未知设置项: " + key, "可用: " + keys);
+}
+
+std::optional<std::string> stored(storage::Database& db, const std::string& key) {
+    SQLite::Statement q(db.sql(), "SELECT value FROM setting WHERE key = ?");
+    q.bind(1, key);
+    if (q.executeStep()) {
+        return q.getColumn(0).getString();
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+const std::vector<SettingDef>& setting_defs() {
+    static const std::vector<SettingDef> defs = make_defs();
+    return defs;
+}
+
+std::string get_setting(storage::Database& db, const std::string& key) {
+    const auto& def = find_def(key);
+    return stored(db, key).value_or(def.default_value);
+}
+
+std::int64_t get_int_setting(storage::Database& db, const std::string& key) {
+    const auto text = get_setting(db, key);
+    std::int64_t value = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || ptr != text.data() + text.size()) {
+        throw Error(Exit::invalid,
+                    fmt::format("设置项 {} 的值无效: {}", key, text),
+                    "用 hujing config set 修正");
+    }
+    return value;
+}
+
+std::vector<Setting> list_settings(storage::Database& db) {
+    std::vector<Setting> out;
+    for (const auto& def : setting_defs()) {
+        const auto value = stored(db, def.key);
+        out.push_back(Setting{def.key,
+                              value.value_or(def.default_value),
+                              def.default_value,
+                              def.description,
+                              !value.has_value()});
+    }
+    return out;
+}
+
+void set_setting(storage::WriteTransaction& tx,
+                 storage::Database& db,
+                 const std::string& key,
+                 const std::string& value) {
+    const auto& def = find_def(key);
+    std::int64_t number = 0;
+    const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+    if (ec != std::errc{} || ptr != value.data() + value.size() || number < def.min
+        || number > def.max) {
+        throw Error(Exit::invalid,
+                    fmt::format("设置项 {} 的值无效: {}", key, value),
+                    fmt::format("应为 {} 到 {} 的整数", def.min, def.max));
+    }
+    const auto before = stored(db, key);
+    SQLite::Statement upsert(db.sql(),
+                             "INSERT INTO setting(key, value) VALUES (?1, ?2)"
+                             " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    upsert.bind(1, key);
+    upsert.bind(2, std::to_string(number));
+    upsert.exec();
+    tx.audit("setting",
+             std::nullopt,
+             "set",
+             before ? nlohmann::json{{"key", key}, {"value", *before}} : nlohmann::json(),
+             nlohmann::json{{"key", key}, {"value", std::to_string(number)}});
+}
+
+} // namespace hujing::domain
