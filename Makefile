@@ -91,7 +91,7 @@ golden: build
 format:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
 
-check-format:
+check-format: deps
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run -Werror
 
 tidy: deps
