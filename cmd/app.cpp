@@ -194,6 +194,7 @@ int run(int argc, char** argv) {
             throw missing_command(app);
         }
         ctx.action();
+        ctx.finish();
         std::fflush(stdout);
         return 0;
     } catch (const Error& e) {

@@ -25,8 +25,14 @@ man_dir() {
             [ -f "$page" ] || missing+=" page:hujing-$noun.1"
             ;;
         verb)
+            # Where a page documents a verb: a top-level one has its own ".SS VERB" heading; a
+            # nested one (enterprise risk add) a ".TP" item headed ".B risk add …".
             page="$(man_dir)/hujing-${noun%% *}.1"
-            grep -q -- "$rest" "$page" 2>/dev/null || missing+=" $noun:$rest"
+            if [ "$noun" = "${noun%% *}" ]; then
+                grep -qxF ".SS $rest" "$page" 2>/dev/null || missing+=" $noun:$rest"
+            else
+                grep -qE "^\.B ${noun#* } $rest( |\$)" "$page" 2>/dev/null || missing+=" $noun:$rest"
+            fi
             ;;
         option)
             if [ "$noun" = "-" ]; then

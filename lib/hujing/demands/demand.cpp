@@ -5,13 +5,13 @@
 #include <hujing/registry/ref.hpp>
 #include <hujing/settings/config.hpp>
 #include <hujing/util/json.hpp>
+#include <hujing/util/number.hpp>
 #include <hujing/util/text.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <utility>
 
 namespace hujing::domain {
@@ -372,12 +372,7 @@ void check_category(std::string_view category) {
 }
 
 std::int64_t parse_demand_id(std::string_view text) {
-    std::int64_t id = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) {
-        throw_invalid(fmt::format("诉求编号无效: {}", text), "应为正整数");
-    }
-    return id;
+    return util::parse_id(text, "诉求");
 }
 
 bool Demand::overdue(util::Date today) const {

@@ -4,6 +4,7 @@
 #include <hujing/org/officer.hpp>
 #include <hujing/org/unit.hpp>
 #include <hujing/util/id_number.hpp>
+#include <hujing/util/pii.hpp>
 #include <hujing/util/text.hpp>
 
 #include <fmt/format.h>
@@ -38,20 +39,10 @@ Officer read_officer(SQLite::Statement& q) {
     return o;
 }
 
+// An officer's phone is optional; an empty one is none.
 void check_phone(const std::optional<std::string>& phone) {
-    if (!phone || phone->empty()) {
-        return;
-    }
-    int digits = 0;
-    for (char c : *phone) {
-        if (c >= '0' && c <= '9') {
-            ++digits;
-        } else if (c != '-' && c != '+' && c != ' ') {
-            throw_invalid("电话号码无效: " + *phone, "只能包含数字、空格、+ 和 -");
-        }
-    }
-    if (digits < 5 || digits > 20) {
-        throw_invalid("电话号码无效: " + *phone, "应为 5 到 20 位数字");
+    if (phone && !phone->empty()) {
+        util::check_phone(*phone);
     }
 }
 

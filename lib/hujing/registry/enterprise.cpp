@@ -8,6 +8,7 @@
 #include <hujing/registry/ref.hpp>
 #include <hujing/registry/risk.hpp>
 #include <hujing/util/id_number.hpp>
+#include <hujing/util/pii.hpp>
 #include <hujing/util/text.hpp>
 #include <hujing/util/uscc.hpp>
 
@@ -15,7 +16,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <map>
 #include <variant>
 
@@ -259,20 +259,6 @@ void check_industry_code(std::string_view code) {
     }
 }
 
-void check_phone(std::string_view phone) {
-    int digits = 0;
-    for (char c : phone) {
-        if (c >= '0' && c <= '9') {
-            ++digits;
-        } else if (c != '-' && c != '+' && c != ' ') {
-            throw_invalid(fmt::format("电话号码无效: {}", phone), "只能包含数字、空格、+ 和 -");
-        }
-    }
-    if (digits < 5 || digits > 20) {
-        throw_invalid(fmt::format("电话号码无效: {}", phone), "应为 5 到 20 位数字");
-    }
-}
-
 void check_sector(std::string_view sector) {
     const auto& all = enterprise_sectors();
     if (std::find(all.begin(), all.end(), sector) == all.end()) {
@@ -339,7 +325,7 @@ std::optional<std::string> normalize_enterprise(EnterpriseData& d) {
         d.scale = parse_scale(*d.scale);
     }
     if (d.phone) {
-        check_phone(*d.phone);
+        util::check_phone(*d.phone);
     }
     std::vector<std::string> tags;
     for (const auto& tag : d.tags) {
@@ -365,21 +351,13 @@ std::optional<std::string> normalize_enterprise(EnterpriseData& d) {
 }
 
 std::optional<Enterprise> find_enterprise(storage::Database& db, std::string_view key) {
-    const auto trimmed = util::trim(key);
-    std::int64_t id = 0;
-    const auto [ptr, ec] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), id);
-    const bool numeric =
-        ec == std::errc{} && ptr == trimmed.data() + trimmed.size() && trimmed.size() < 18;
+    const auto k = parse_enterprise_key(key);
     SQLite::Statement q(db.sql(),
-                        std::string(k_select) + (numeric ? " WHERE id = ?" : " WHERE uscc = ?"));
-    if (numeric) {
-        q.bind(1, id);
+                        std::string(k_select) + (k.id ? " WHERE id = ?" : " WHERE uscc = ?"));
+    if (k.id) {
+        q.bind(1, *k.id);
     } else {
-        std::string uscc(trimmed);
-        std::transform(uscc.begin(), uscc.end(), uscc.begin(), [](unsigned char c) {
-            return static_cast<char>(std::toupper(c));
-        });
-        q.bind(1, uscc);
+        q.bind(1, k.uscc);
     }
     if (q.executeStep()) {
         return read_enterprise(db, q);

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <hujing/error.hpp>
 #include <hujing/settings/config.hpp>
+#include <hujing/util/number.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 
 namespace hujing::domain {
 
@@ -74,14 +74,13 @@ std::string get_setting(storage::Database& db, const std::string& key) {
 
 std::int64_t get_int_setting(storage::Database& db, const std::string& key) {
     const auto text = get_setting(db, key);
-    std::int64_t value = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || ptr != text.data() + text.size()) {
+    const auto value = util::to_int64(text);
+    if (!value) {
         throw Error(Exit::invalid,
                     fmt::format("设置项 {} 的值无效: {}", key, text),
                     "用 hujing config set 修正");
     }
-    return value;
+    return *value;
 }
 
 std::vector<Setting> list_settings(storage::Database& db) {
@@ -102,10 +101,8 @@ void set_setting(storage::WriteTransaction& tx,
                  const std::string& key,
                  const std::string& value) {
     const auto& def = find_def(key);
-    std::int64_t number = 0;
-    const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
-    if (ec != std::errc{} || ptr != value.data() + value.size() || number < def.min
-        || number > def.max) {
+    const auto number = util::to_int64(value);
+    if (!number || *number < def.min || *number > def.max) {
         throw Error(Exit::invalid,
                     fmt::format("设置项 {} 的值无效: {}", key, value),
                     fmt::format("应为 {} 到 {} 的整数", def.min, def.max));
@@ -115,13 +112,13 @@ void set_setting(storage::WriteTransaction& tx,
                              "INSERT INTO setting(key, value) VALUES (?1, ?2)"
                              " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     upsert.bind(1, key);
-    upsert.bind(2, std::to_string(number));
+    upsert.bind(2, std::to_string(*number));
     upsert.exec();
     tx.audit("setting",
              std::nullopt,
              "set",
              before ? nlohmann::json{{"key", key}, {"value", *before}} : nlohmann::json(),
-             nlohmann::json{{"key", key}, {"value", std::to_string(number)}});
+             nlohmann::json{{"key", key}, {"value", std::to_string(*number)}});
 }
 
 } // namespace hujing::domain
