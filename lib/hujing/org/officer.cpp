@@ -6,6 +6,7 @@
 #include <hujing/util/id_number.hpp>
 #include <hujing/util/pii.hpp>
 #include <hujing/util/text.hpp>
+#include <hujing/vocabulary/vocabulary.hpp>
 
 #include <fmt/format.h>
 
@@ -119,8 +120,7 @@ std::int64_t validate(storage::Database& db, const NewOfficer& officer) {
 } // namespace
 
 const std::vector<std::string>& officer_roles() {
-    static const std::vector<std::string> roles = {
-        "企业警官", "行业警官", "市场警官", "项目警官", "知产警官"};
+    static const std::vector<std::string> roles = k_officer_roles.codes();
     return roles;
 }
 

@@ -5,6 +5,7 @@
 #include <hujing/util/json.hpp>
 #include <hujing/util/number.hpp>
 #include <hujing/util/text.hpp>
+#include <hujing/vocabulary/vocabulary.hpp>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -12,15 +13,6 @@
 namespace hujing::domain {
 
 namespace {
-
-const std::pair<const char*, const char*> k_kinds[] = {
-    {"police_team", "警种/科室"},
-    {"station", "派出所"},
-    {"agency", "部门"},
-    {"centre", "服务中心"},
-    {"subcentre", "分中心"},
-    {"liaison_room", "警企联络室"},
-};
 
 Unit read_unit(SQLite::Statement& q) {
     return Unit{q.getColumn(0).getInt64(),
@@ -35,10 +27,8 @@ constexpr const char* k_select = "SELECT u.id, u.code, u.name, u.kind, u.parent_
                                  " FROM unit u LEFT JOIN unit p ON p.id = u.parent_id";
 
 void check_kind(const std::string& kind) {
-    for (const auto& [code, label] : k_kinds) {
-        if (kind == code) {
-            return;
-        }
+    if (k_unit_kinds.contains(kind)) {
+        return;
     }
     throw Error(Exit::invalid, "单位类型无效: " + kind, "可用: " + util::join(unit_kinds(), ", "));
 }
@@ -54,23 +44,12 @@ nlohmann::json to_json(const Unit& u) {
 } // namespace
 
 const std::vector<std::string>& unit_kinds() {
-    static const std::vector<std::string> kinds = [] {
-        std::vector<std::string> out;
-        for (const auto& [code, label] : k_kinds) {
-            out.emplace_back(code);
-        }
-        return out;
-    }();
+    static const std::vector<std::string> kinds = k_unit_kinds.codes();
     return kinds;
 }
 
 std::string unit_kind_label(std::string_view kind) {
-    for (const auto& [code, label] : k_kinds) {
-        if (kind == code) {
-            return label;
-        }
-    }
-    return std::string(kind);
+    return k_unit_kinds.label(kind);
 }
 
 std::optional<Unit> find_unit(storage::Database& db, std::string_view key) {

@@ -11,6 +11,7 @@
 #include <hujing/util/pii.hpp>
 #include <hujing/util/text.hpp>
 #include <hujing/util/uscc.hpp>
+#include <hujing/vocabulary/vocabulary.hpp>
 
 #include <fmt/format.h>
 
@@ -159,7 +160,7 @@ std::string credit_kind_code(CreditKind kind) {
 }
 
 std::string credit_kind_label(std::string_view code) {
-    return code == "repair" ? "信用修复" : "信用评价";
+    return k_credit_kinds.label(code == "repair" ? "repair" : "evaluation");
 }
 
 // The number of UTF-8 code points in `text` (continuation bytes not counted).
@@ -195,21 +196,12 @@ void bind_enterprise_fields(SQLite::Statement& q, const EnterpriseData& d) {
 }
 
 const std::vector<std::string>& enterprise_sectors() {
-    static const std::vector<std::string> sectors = {"lodging",
-                                                     "netcafe",
-                                                     "entertainment",
-                                                     "pawn",
-                                                     "seal",
-                                                     "scrap",
-                                                     "delivery",
-                                                     "hazchem",
-                                                     "transport",
-                                                     "cybersecurity"};
+    static const std::vector<std::string> sectors = k_sectors.codes();
     return sectors;
 }
 
 const std::vector<std::string>& credit_grades() {
-    static const std::vector<std::string> grades = {"A", "B", "C", "D"};
+    static const std::vector<std::string> grades = k_credit_grades.codes();
     return grades;
 }
 
@@ -225,13 +217,7 @@ std::string parse_scale(std::string_view text) {
 }
 
 std::string scale_label(std::string_view code) {
-    if (code == "above") {
-        return "规上";
-    }
-    if (code == "below") {
-        return "规下";
-    }
-    return std::string(code);
+    return k_scales.label(code);
 }
 
 std::string parse_credit_grade(std::string_view text) {

@@ -2,10 +2,13 @@
 #include <hujing/error.hpp>
 #include <hujing/settings/config.hpp>
 #include <hujing/util/number.hpp>
+#include <hujing/vocabulary/vocabulary.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <string_view>
 
 namespace hujing::domain {
 
@@ -13,17 +16,21 @@ namespace {
 
 std::vector<SettingDef> make_defs() {
     std::vector<SettingDef> defs;
-    const std::pair<const char*, int> intervals[] = {
-        {"项目警官", 30}, {"企业警官", 90}, {"行业警官", 90}, {"市场警官", 90}, {"知产警官", 180}};
-    for (const auto& [role, days] : intervals) {
+    // One interval per officer role and one deadline per demand category: the settings follow
+    // the lists of vocabulary.hpp; only the defaults that differ are named here.
+    const std::map<std::string_view, int> interval_days = {{"项目警官", 30}, {"知产警官", 180}};
+    for (const auto& term : k_officer_roles.terms()) {
+        const auto role = term.code;
+        const auto found = interval_days.find(role);
+        const int days = found == interval_days.end() ? 90 : found->second;
         defs.push_back({fmt::format("visit.interval.{}", role),
                         std::to_string(days),
                         fmt::format("{}走访间隔（天）", role),
                         1,
                         3660});
     }
-    for (const char* category :
-         {"治安", "经济犯罪", "出入境", "交通", "户政", "审批", "网络安全", "知识产权", "其他"}) {
+    for (const auto& term : k_demand_categories.terms()) {
+        const auto category = term.code;
         defs.push_back({fmt::format("demand.sla.{}", category),
                         "5",
                         fmt::format("“{}”类诉求办理时限（工作日）", category),

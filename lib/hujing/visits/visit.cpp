@@ -9,6 +9,7 @@
 #include <hujing/util/number.hpp>
 #include <hujing/util/text.hpp>
 #include <hujing/visits/visit.hpp>
+#include <hujing/vocabulary/vocabulary.hpp>
 
 #include <fmt/format.h>
 
@@ -115,8 +116,7 @@ nlohmann::json visit_record_json(const Visit& v) {
 } // namespace
 
 const std::vector<std::string>& visit_kinds() {
-    static const std::vector<std::string> kinds = {
-        "走访", "座谈", "恳谈会", "联席会商", "上门帮办", "宣传"};
+    static const std::vector<std::string> kinds = k_visit_kinds.codes();
     return kinds;
 }
 
