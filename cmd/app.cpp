@@ -172,6 +172,9 @@ int run(int argc, char** argv) {
     if (argc >= 2 && std::string(argv[1]) == "__dump-cli") {
         return dump_cli(app);
     }
+    if (argc >= 2 && std::string(argv[1]) == "__dump-values") {
+        return dump_values();
+    }
     for (int i = 0; i < argc; ++i) {
         ctx.command_line += (i == 0 ? std::string("hujing") : " " + quote_arg(argv[i]));
     }
@@ -194,6 +197,7 @@ int run(int argc, char** argv) {
             throw missing_command(app);
         }
         ctx.action();
+        ctx.finish();
         std::fflush(stdout);
         return 0;
     } catch (const Error& e) {

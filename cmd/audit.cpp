@@ -53,11 +53,20 @@ void register_audit(CLI::App& root, Context& ctx) {
                 query.until = util::format_date(util::parse_date_arg(opts->until, ctx.today()));
             }
             const bool reveal = ctx.reveal();
-            auto shown = [reveal](const std::optional<std::string>& record) -> output::Value {
+            // A record that does not parse cannot be masked: name the row rather than fail.
+            auto shown = [reveal](std::int64_t id,
+                                  const std::optional<std::string>& record) -> output::Value {
                 if (!record) {
                     return {};
                 }
-                return reveal ? *record : util::mask_pii(nlohmann::json::parse(*record)).dump();
+                try {
+                    return reveal ? nlohmann::json::parse(*record).dump()
+                                  : util::mask_pii(nlohmann::json::parse(*record)).dump();
+                } catch (const nlohmann::json::exception&) {
+                    throw Error(Exit::conflict,
+                                fmt::format("审计记录第 {} 行已损坏", id),
+                                "用 hujing audit verify 检查");
+                }
             };
             std::vector<output::Row> rows;
             for (const auto& e : audit::log(ctx.db(), query)) {
@@ -68,8 +77,8 @@ void register_audit(CLI::App& root, Context& ctx) {
                                 e.entity_id ? output::Value(*e.entity_id) : output::Value(),
                                 e.action,
                                 e.command,
-                                shown(e.before),
-                                shown(e.after),
+                                shown(e.id, e.before),
+                                shown(e.id, e.after),
                                 e.hash});
             }
             using output::Column;

@@ -9,6 +9,7 @@
 #include <hujing/completion/values.hpp>
 #include <hujing/embedded.hpp>
 #include <hujing/error.hpp>
+#include <hujing/vocabulary/vocabulary.hpp>
 
 #include <fmt/format.h>
 
@@ -142,6 +143,15 @@ int dump_cli(CLI::App& root) {
             }
         }
         dump_verbs(noun, noun->get_name());
+    }
+    return 0;
+}
+
+int dump_values() {
+    for (const auto* vocabulary : domain::vocabularies()) {
+        for (const auto& term : vocabulary->terms()) {
+            fmt::print("{}\t{}\t{}\n", vocabulary->name(), term.code, term.label);
+        }
     }
     return 0;
 }

@@ -16,4 +16,8 @@ int complete(CLI::App& root, const std::vector<std::string>& words);
 // and completions against it).
 int dump_cli(CLI::App& root);
 
+// The hidden `__dump-values`: every closed list of vocabulary.hpp as "NAME\tCODE\tLABEL" lines
+// (the man pages are built from it).
+int dump_values();
+
 } // namespace hujing::cli

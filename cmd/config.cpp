@@ -4,7 +4,6 @@
 #include "options.hpp"
 
 #include <hujing/settings/config.hpp>
-#include <hujing/storage/transaction.hpp>
 
 #include <fmt/format.h>
 
@@ -28,10 +27,7 @@ void register_config(CLI::App& root, Context& ctx) {
     set->add_option("VALUE", *value, "新值")->required();
     set->callback([&ctx, key, value] {
         ctx.action = [&ctx, key, value] {
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            domain::set_setting(tx, db, *key, *value);
-            tx.commit();
+            ctx.write([&](auto& tx, auto& db) { domain::set_setting(tx, db, *key, *value); });
         };
     });
 

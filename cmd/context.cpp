@@ -2,7 +2,6 @@
 #include "context.hpp"
 
 #include <hujing/error.hpp>
-#include <hujing/storage/transaction.hpp>
 #include <hujing/util/text.hpp>
 
 #include <fmt/format.h>
@@ -77,14 +76,29 @@ bool Context::reveal() {
         return false;
     }
     if (!m_reveal_audited) {
-        auto& database = db();
-        storage::WriteTransaction tx(database);
-        tx.audit(
+        transaction().audit(
             "reveal", std::nullopt, "reveal", nullptr, nlohmann::json{{"command", command_line}});
-        tx.commit();
         m_reveal_audited = true;
     }
     return true;
+}
+
+storage::WriteTransaction& Context::transaction() {
+    if (!m_tx) {
+        m_tx = std::make_unique<storage::WriteTransaction>(db());
+    }
+    return *m_tx;
+}
+
+void Context::commit() {
+    m_tx->commit();
+    m_tx.reset();
+}
+
+void Context::finish() {
+    if (m_tx) {
+        commit();
+    }
 }
 
 void Context::print_id(std::int64_t id) {

@@ -3,12 +3,15 @@
 
 #include <hujing/output/writer.hpp>
 #include <hujing/storage/database.hpp>
+#include <hujing/storage/transaction.hpp>
 #include <hujing/util/date.hpp>
 
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace hujing::cli {
@@ -49,14 +52,47 @@ public:
     // The output options from -f, --fields, --no-header, --bom.
     [[nodiscard]] output::OutputOptions output() const;
 
-    // Whether to show PII (--reveal); the first use by a command is itself audited.
+    // Whether to show PII (--reveal). The first use by a command is itself audited, in the
+    // command's own write transaction: a read-only command that reveals runs in one opened here,
+    // committed by finish() only when the command succeeds.
     bool reveal();
+
+    // The one write path of a mutating command (STYLE 8): run `step(tx, db)` in the command's
+    // write transaction (BEGIN IMMEDIATE), commit, and return what `step` returns. Leaving by an
+    // exception rolls everything back, the --reveal audit row included.
+    template <typename Step>
+    auto write(Step&& step) {
+        auto& tx = transaction();
+        if constexpr (std::is_void_v<decltype(step(tx, *m_db))>) {
+            std::forward<Step>(step)(tx, *m_db);
+            commit();
+        } else {
+            auto result = std::forward<Step>(step)(tx, *m_db);
+            commit();
+            return result;
+        }
+    }
+
+    // As write(), for a step that returns the record id: print it once committed (DESIGN §2).
+    template <typename Step>
+    void write_id(Step&& step) {
+        print_id(write(std::forward<Step>(step)));
+    }
+
+    // Commit the transaction a successful command still holds (main calls this after the
+    // action).
+    void finish();
 
     // Print a mutation's record id on stdout, one line.
     static void print_id(std::int64_t id);
 
 private:
+    // The command's write transaction, begun on first use.
+    storage::WriteTransaction& transaction();
+    void commit();
+
     std::unique_ptr<storage::Database> m_db;
+    std::unique_ptr<storage::WriteTransaction> m_tx; // after m_db: rolled back before it closes
     bool m_reveal_audited = false;
 };
 

@@ -66,13 +66,12 @@ void apply_all(Context& ctx, const std::vector<std::string>& args, const Step& s
     for (const auto& id : ids) {
         parsed.push_back(domain::parse_demand_id(id));
     }
-    auto& db = ctx.db();
     const auto today = ctx.today();
-    storage::WriteTransaction tx(db);
-    for (const auto id : parsed) {
-        step(tx, db, id, today);
-    }
-    tx.commit();
+    ctx.write([&](auto& tx, auto& db) {
+        for (const auto id : parsed) {
+            step(tx, db, id, today);
+        }
+    });
     for (const auto id : parsed) {
         Context::print_id(id);
     }
@@ -95,11 +94,8 @@ void add_add(CLI::App& noun, Context& ctx) {
     cmd->add_option("--visit", opts->visit_id, "在此次走访中收集（走访编号）");
     cmd->callback([&ctx, opts] {
         ctx.action = [&ctx, opts] {
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto id = domain::add_demand(tx, db, *opts, ctx.today());
-            tx.commit();
-            Context::print_id(id);
+            ctx.write_id(
+                [&](auto& tx, auto& db) { return domain::add_demand(tx, db, *opts, ctx.today()); });
         };
     });
 }
@@ -162,11 +158,10 @@ void add_rate(CLI::App& noun, Context& ctx) {
     cmd->callback([&ctx, opts] {
         ctx.action = [&ctx, opts] {
             const auto id = domain::parse_demand_id(opts->id);
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto after =
-                domain::rate_demand(tx, db, id, opts->score, opts->comment, ctx.today());
-            tx.commit();
+            const auto today = ctx.today();
+            const auto after = ctx.write([&](auto& tx, auto& db) {
+                return domain::rate_demand(tx, db, id, opts->score, opts->comment, today);
+            });
             Context::print_id(id);
             if (after.status == "routed") {
                 notice(fmt::format("评分 {}，诉求 {} 已重新交{}办理，期限 {}（第 {} 次重办）",

@@ -10,7 +10,6 @@
 #include <hujing/registry/enterprise.hpp>
 #include <hujing/registry/import.hpp>
 #include <hujing/registry/risk.hpp>
-#include <hujing/storage/transaction.hpp>
 
 #include <fmt/format.h>
 
@@ -131,11 +130,9 @@ void register_add(CLI::App& noun, Context& ctx) {
             auto data = opts->data;
             data.tags = {opts->tags};
             data.sectors = {opts->sectors};
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto id = domain::add_enterprise(tx, db, std::move(data));
-            tx.commit();
-            Context::print_id(id);
+            ctx.write_id([&](auto& tx, auto& db) {
+                return domain::add_enterprise(tx, db, std::move(data));
+            });
         };
     });
 }
@@ -160,11 +157,9 @@ void register_update(CLI::App& noun, Context& ctx) {
             if (opts->sectors) {
                 update.sectors = std::vector<std::string>{*opts->sectors};
             }
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto id = domain::update_enterprise(tx, db, opts->key, update);
-            tx.commit();
-            Context::print_id(id);
+            ctx.write_id([&](auto& tx, auto& db) {
+                return domain::update_enterprise(tx, db, opts->key, update);
+            });
         };
     });
 }
@@ -263,10 +258,9 @@ void register_import(CLI::App& noun, Context& ctx) {
             }
             auto progress = std::make_shared<output::Progress>("导入企业", size);
             options.progress = [progress](std::int64_t bytes) { progress->set_done(bytes); };
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto result = domain::import_enterprises(tx, db, *in, opts->path, options);
-            tx.commit();
+            const auto result = ctx.write([&](auto& tx, auto& db) {
+                return domain::import_enterprises(tx, db, *in, opts->path, options);
+            });
             progress->finish();
             for (const auto& text : result.notices) {
                 notice(text);
@@ -300,12 +294,9 @@ void register_assign(CLI::App& noun, Context& ctx) {
     cmd->callback([&ctx, opts] {
         ctx.action = [&ctx, opts] {
             const auto since = util::parse_date_arg(opts->since.value_or("today"), ctx.today());
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto id =
-                domain::assign_officer(tx, db, opts->key, opts->officer, opts->role, since);
-            tx.commit();
-            Context::print_id(id);
+            ctx.write_id([&](auto& tx, auto& db) {
+                return domain::assign_officer(tx, db, opts->key, opts->officer, opts->role, since);
+            });
         };
     });
 
@@ -316,11 +307,9 @@ void register_assign(CLI::App& noun, Context& ctx) {
     unassign->add_option("--role", un->role, "只解除该角色（默认解除该民警的全部角色）");
     unassign->callback([&ctx, un] {
         ctx.action = [&ctx, un] {
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto id = domain::unassign_officer(tx, db, un->key, un->officer, un->role);
-            tx.commit();
-            Context::print_id(id);
+            ctx.write_id([&](auto& tx, auto& db) {
+                return domain::unassign_officer(tx, db, un->key, un->officer, un->role);
+            });
         };
     });
 }
@@ -340,18 +329,16 @@ void register_credit(CLI::App& noun, Context& ctx) {
             if (date > today) {
                 throw_invalid(fmt::format("信用记录日期 {} 晚于今天", util::format_date(date)));
             }
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto id = domain::add_credit_event(tx,
-                                                     db,
-                                                     opts->key,
-                                                     opts->grade,
-                                                     opts->reason,
-                                                     date,
-                                                     opts->repair ? domain::CreditKind::repair
-                                                                  : domain::CreditKind::evaluation);
-            tx.commit();
-            Context::print_id(id);
+            ctx.write_id([&](auto& tx, auto& db) {
+                return domain::add_credit_event(tx,
+                                                db,
+                                                opts->key,
+                                                opts->grade,
+                                                opts->reason,
+                                                date,
+                                                opts->repair ? domain::CreditKind::repair
+                                                             : domain::CreditKind::evaluation);
+            });
         };
     });
 }
@@ -374,11 +361,7 @@ void register_risk(CLI::App& noun, Context& ctx) {
         ctx.action = [&ctx, add_opts] {
             auto entry = add_opts->risk;
             entry.opened = util::parse_date_arg(add_opts->date.value_or("today"), ctx.today());
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto id = domain::add_risk(tx, db, entry);
-            tx.commit();
-            Context::print_id(id);
+            ctx.write_id([&](auto& tx, auto& db) { return domain::add_risk(tx, db, entry); });
         };
     });
 
@@ -389,11 +372,9 @@ void register_risk(CLI::App& noun, Context& ctx) {
     close->callback([&ctx, close_opts] {
         ctx.action = [&ctx, close_opts] {
             const auto date = util::parse_date_arg(close_opts->date.value_or("today"), ctx.today());
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto id = domain::close_risk(tx, db, close_opts->id, date);
-            tx.commit();
-            Context::print_id(id);
+            ctx.write_id([&](auto& tx, auto& db) {
+                return domain::close_risk(tx, db, close_opts->id, date);
+            });
         };
     });
 
@@ -428,12 +409,10 @@ void register_exempt(CLI::App& noun, Context& ctx) {
         ctx.action = [&ctx, opts] {
             const auto today = ctx.today();
             const auto until = util::parse_date_arg(opts->until, today);
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto id =
-                domain::add_exemption(tx, db, opts->key, opts->form, until, opts->reason, today);
-            tx.commit();
-            Context::print_id(id);
+            ctx.write_id([&](auto& tx, auto& db) {
+                return domain::add_exemption(
+                    tx, db, opts->key, opts->form, until, opts->reason, today);
+            });
         };
     });
 }

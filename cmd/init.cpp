@@ -5,7 +5,6 @@
 #include <hujing/notice.hpp>
 #include <hujing/org/unit.hpp>
 #include <hujing/storage/migrate.hpp>
-#include <hujing/storage/transaction.hpp>
 
 #include <fmt/format.h>
 
@@ -20,9 +19,8 @@ void register_init(CLI::App& root, Context& ctx) {
             std::error_code ec;
             const bool existed = std::filesystem::exists(ctx.globals.db_path, ec);
             auto& db = ctx.create_db();
-            storage::WriteTransaction tx(db);
-            const int units = domain::load_builtin_units(tx, db);
-            tx.commit();
+            const int units = ctx.write(
+                [](auto& tx, auto& database) { return domain::load_builtin_units(tx, database); });
             notice(fmt::format("{}数据库 {}（结构版本 {}），新载入 {} 个单位",
                                existed ? "已打开" : "已创建",
                                ctx.globals.db_path,

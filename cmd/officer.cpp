@@ -5,7 +5,6 @@
 
 #include <hujing/notice.hpp>
 #include <hujing/org/officer.hpp>
-#include <hujing/storage/transaction.hpp>
 #include <hujing/util/text.hpp>
 
 #include <fmt/format.h>
@@ -49,11 +48,7 @@ void register_officer(CLI::App& root, Context& ctx) {
         ctx.action = [&ctx, add_opts] {
             auto officer = add_opts->officer;
             officer.roles = util::split(add_opts->roles, ',');
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto id = domain::add_officer(tx, db, officer);
-            tx.commit();
-            Context::print_id(id);
+            ctx.write_id([&](auto& tx, auto& db) { return domain::add_officer(tx, db, officer); });
         };
     });
 
@@ -63,10 +58,9 @@ void register_officer(CLI::App& root, Context& ctx) {
     import_cmd->callback([&ctx, import_path] {
         ctx.action = [&ctx, import_path] {
             auto in = open_input(*import_path);
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto result = domain::import_officers(tx, db, *in, *import_path);
-            tx.commit();
+            const auto result = ctx.write([&](auto& tx, auto& db) {
+                return domain::import_officers(tx, db, *in, *import_path);
+            });
             fmt::print("{}\n", result.added);
             notice(fmt::format("已导入 {} 名民警", result.added));
         };
@@ -121,11 +115,9 @@ void register_officer(CLI::App& root, Context& ctx) {
             if (upd->roles) {
                 change.roles = util::split(*upd->roles, ',');
             }
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto id = domain::update_officer(tx, db, upd->badge, change);
-            tx.commit();
-            Context::print_id(id);
+            ctx.write_id([&](auto& tx, auto& db) {
+                return domain::update_officer(tx, db, upd->badge, change);
+            });
         };
     });
 }

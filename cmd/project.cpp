@@ -4,7 +4,6 @@
 #include "options.hpp"
 
 #include <hujing/projects/project.hpp>
-#include <hujing/storage/transaction.hpp>
 #include <hujing/util/date.hpp>
 
 namespace hujing::cli {
@@ -39,12 +38,10 @@ void register_team(CLI::App& noun, Context& ctx) {
     add->add_option("--duty", add_opts->duty, "分工");
     add->callback([&ctx, add_opts] {
         ctx.action = [&ctx, add_opts] {
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto id = domain::add_project_member(
-                tx, db, add_opts->project, add_opts->officer, add_opts->duty);
-            tx.commit();
-            Context::print_id(id);
+            ctx.write_id([&](auto& tx, auto& db) {
+                return domain::add_project_member(
+                    tx, db, add_opts->project, add_opts->officer, add_opts->duty);
+            });
         };
     });
 
@@ -54,12 +51,10 @@ void register_team(CLI::App& noun, Context& ctx) {
     remove->add_option("--officer", remove_opts->officer, "民警警号")->required();
     remove->callback([&ctx, remove_opts] {
         ctx.action = [&ctx, remove_opts] {
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto id =
-                domain::remove_project_member(tx, db, remove_opts->project, remove_opts->officer);
-            tx.commit();
-            Context::print_id(id);
+            ctx.write_id([&](auto& tx, auto& db) {
+                return domain::remove_project_member(
+                    tx, db, remove_opts->project, remove_opts->officer);
+            });
         };
     });
 
@@ -102,11 +97,8 @@ void register_project(CLI::App& root, Context& ctx) {
         ctx.action = [&ctx, add_opts] {
             add_opts->project.since =
                 util::parse_date_arg(add_opts->since.value_or("today"), ctx.today());
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto id = domain::add_project(tx, db, add_opts->project);
-            tx.commit();
-            Context::print_id(id);
+            ctx.write_id(
+                [&](auto& tx, auto& db) { return domain::add_project(tx, db, add_opts->project); });
         };
     });
 
@@ -126,11 +118,9 @@ void register_project(CLI::App& root, Context& ctx) {
             if (upd->since) {
                 upd->update.since = util::parse_date_arg(*upd->since, ctx.today());
             }
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto id = domain::update_project(tx, db, upd->key, upd->update);
-            tx.commit();
-            Context::print_id(id);
+            ctx.write_id([&](auto& tx, auto& db) {
+                return domain::update_project(tx, db, upd->key, upd->update);
+            });
         };
     });
 

@@ -4,7 +4,6 @@
 #include "options.hpp"
 
 #include <hujing/org/unit.hpp>
-#include <hujing/storage/transaction.hpp>
 
 namespace hujing::cli {
 
@@ -35,11 +34,7 @@ void register_unit(CLI::App& root, Context& ctx) {
     add->add_option("--parent", unit->parent, "上级单位（编号、代码或名称）");
     add->callback([&ctx, unit] {
         ctx.action = [&ctx, unit] {
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto id = domain::add_unit(tx, db, *unit);
-            tx.commit();
-            Context::print_id(id);
+            ctx.write_id([&](auto& tx, auto& db) { return domain::add_unit(tx, db, *unit); });
         };
     });
 }

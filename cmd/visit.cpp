@@ -6,7 +6,6 @@
 
 #include <hujing/error.hpp>
 #include <hujing/notice.hpp>
-#include <hujing/storage/transaction.hpp>
 #include <hujing/util/text.hpp>
 #include <hujing/visits/visit.hpp>
 
@@ -51,10 +50,9 @@ void add_log(CLI::App& noun, Context& ctx) {
         ctx.action = [&ctx, opts] {
             auto visit = opts->visit;
             visit.officers = util::split(opts->officers, ',');
-            auto& db = ctx.db();
-            storage::WriteTransaction tx(db);
-            const auto logged = domain::log_visit(tx, db, visit, ctx.today());
-            tx.commit();
+            const auto today = ctx.today();
+            const auto logged = ctx.write(
+                [&](auto& tx, auto& db) { return domain::log_visit(tx, db, visit, today); });
             Context::print_id(logged.id);
             if (!logged.demand_ids.empty()) {
                 std::vector<std::string> ids;

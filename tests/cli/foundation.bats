@@ -204,11 +204,69 @@ make_v1_db() {
     [ "$(sha256sum "$HUJING_DB" | cut -d' ' -f1)" = "$before" ]
 }
 
+@test "a failing --reveal command records no reveal and leaves the database byte-identical" {
+    init_db
+    add_officers
+    sqlite3 "$HUJING_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+    before=$(sha256sum "$HUJING_DB" | cut -d' ' -f1)
+    rows=$(sqlite3 "$HUJING_DB" 'SELECT count(*) FROM audit_log')
+    run -3 --separate-stderr hujing --reveal enterprise show 99
+    assert_error_line "99"
+    run -3 --separate-stderr hujing --reveal officer show 199999
+    run -4 --separate-stderr hujing --reveal enterprise list --fields id,phone --town 火星镇
+    [ "$(sqlite3 "$HUJING_DB" 'SELECT count(*) FROM audit_log')" = "$rows" ]
+    sqlite3 "$HUJING_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+    [ "$(sha256sum "$HUJING_DB" | cut -d' ' -f1)" = "$before" ]
+    # A successful reveal is audited once, in the command's own transaction.
+    run -0 hujing --reveal officer show 100001
+    [ "$(sqlite3 "$HUJING_DB" "SELECT count(*) FROM audit_log WHERE action = 'reveal'")" = 1 ]
+    run -0 hujing --reveal officer add 100009 --name 乙 --unit ZADD --phone 13800000000
+    [ "$(sqlite3 "$HUJING_DB" "SELECT count(*) FROM audit_log WHERE action = 'reveal'")" = 1 ]
+}
+
+@test "a units.yaml value of the wrong type is exit 4 with FILE:LINE:" {
+    mkdir -p data
+    cat >data/units.yaml <<'YAML'
+units:
+  - {code: HQYS, name: 护企优商服务中心, kind: centre}
+  - {code: [JZDD, X], name: 经侦大队, kind: police_team}
+YAML
+    HUJING_DATA_DIR="$PWD/data" run -4 --separate-stderr hujing -q init
+    assert_error_line
+    [[ "$stderr" == *"units.yaml:3:"* ]] || { echo "$stderr" >&2; return 1; }
+    printf 'units:\n  - {code: HQYS, kind: centre}\n' >data/units.yaml
+    rm -f "$HUJING_DB"
+    HUJING_DATA_DIR="$PWD/data" run -4 --separate-stderr hujing -q init
+    [[ "$stderr" == *"units.yaml:2:"* ]] || { echo "$stderr" >&2; return 1; }
+}
+
+@test "audit verify names a row whose text is not valid UTF-8 JSON" {
+    init_db
+    add_officers
+    sqlite3 "$HUJING_DB" "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET after = CAST(X'7B22223AFF7D' AS TEXT) WHERE id = 3;"
+    run -5 --separate-stderr hujing audit verify
+    assert_error_line "第 3 行"
+    run -5 --separate-stderr hujing db check
+    run -5 --separate-stderr hujing audit log
+    assert_error_line "第 3 行"
+}
+
 @test "a read-only database file is exit 6 for a write" {
     init_db
-    [ "$(id -u)" -ne 0 ] || skip "root ignores file permissions"
-    chmod 0400 "$HUJING_DB"
-    run -6 hujing officer add 100001 --name 甲 --unit ZADD
+    before=$(db_digest)
+    if [ "$(id -u)" -ne 0 ]; then
+        chmod 0400 "$HUJING_DB"
+        run -6 --separate-stderr hujing officer add 100001 --name 甲 --unit ZADD
+    else
+        # Root ignores file permissions: make the file itself read-only with a bind mount in a
+        # mount namespace of this command alone (the directory stays writable for -wal/-shm).
+        unshare -m true 2>/dev/null || skip "unshare -m is not permitted here"
+        run -6 --separate-stderr unshare -m sh -c \
+            'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" "$1" && shift && exec "$@"' \
+            sh "$HUJING_DB" "$HUJING" officer add 100001 --name 甲 --unit ZADD
+    fi
+    assert_error_line "只读"
+    [ "$(db_digest)" = "$before" ]
 }
 
 @test "a database held by another writer is exit 6 after the busy timeout" {

@@ -25,8 +25,14 @@ man_dir() {
             [ -f "$page" ] || missing+=" page:hujing-$noun.1"
             ;;
         verb)
+            # Where a page documents a verb: a top-level one has its own ".SS VERB" heading; a
+            # nested one (enterprise risk add) a ".TP" item headed ".B risk add …".
             page="$(man_dir)/hujing-${noun%% *}.1"
-            grep -q -- "$rest" "$page" 2>/dev/null || missing+=" $noun:$rest"
+            if [ "$noun" = "${noun%% *}" ]; then
+                grep -qxF ".SS $rest" "$page" 2>/dev/null || missing+=" $noun:$rest"
+            else
+                grep -qE "^\.B ${noun#* } $rest( |\$)" "$page" 2>/dev/null || missing+=" $noun:$rest"
+            fi
             ;;
         option)
             if [ "$noun" = "-" ]; then
@@ -51,5 +57,23 @@ man_dir() {
     done
     for code in 0 1 2 3 4 5 6 7; do
         grep -q "^\.B $code\$" "$page"
+    done
+}
+
+@test "the pages list each closed list exactly as the binary declares it" {
+    local name code label page sources="$HUJING_SOURCE_DIR/man"
+    ! grep -l '@VALUES:' "$(man_dir)"/*.[0-9]
+    for name in officer_role unit_kind visit_kind demand_category demand_source demand_status \
+        sector risk_level; do
+        # Each list is rendered from `hujing __dump-values` into at least one page…
+        grep -l "@VALUES:$name@" "$sources"/*.in >/dev/null || { echo "no page lists $name" >&2; return 1; }
+        for page in $(grep -l "@VALUES:$name@" "$sources"/*.in); do
+            page="$(man_dir)/$(basename "${page%.in}")"
+            # …and every value the binary knows is there.
+            while IFS=$'\t' read -r _ code label; do
+                grep -qF -- "$code" "$page" || { echo "$page lacks $name $code" >&2; return 1; }
+                grep -qF -- "$label" "$page" || { echo "$page lacks $name $label" >&2; return 1; }
+            done < <(hujing __dump-values | awk -F'\t' -v n="$name" '$1 == n')
+        done
     done
 }

@@ -108,6 +108,26 @@ assert all(d["status"] == "collected" and d["category"] == "出入境" for d in 
     [ "$output" = 100001 ]
 }
 
+@test "visit list and due resolve --town like enterprise list: prefix, short and former names" {
+    seed
+    assign 1 100001 企业警官 2025-01-01
+    hujing visit log $E1 --officer 100001 --date 2025-09-01 --summary a >/dev/null
+    hujing visit log $E2 --officer 100002 --date 2025-09-02 --summary b >/dev/null
+    ids() { hujing visit list -f tsv --no-header --fields id "$@" | paste -sd, -; }
+    [ "$(ids --town 店口镇)" = 1 ]
+    [ "$(ids --town 店口)" = 1 ]
+    [ "$(ids --town 诸暨市店口镇)" = 1 ]
+    [ "$(ids --town 草塔镇)" = 2 ] # merged into 大唐街道
+    [ "$(hujing enterprise list -f tsv --no-header --fields id --town 店口)" = 1 ]
+    run -0 hujing visit due --as-of 2025-12-31 --town 店口 -f tsv --no-header --fields officer
+    [ "$output" = 100001 ]
+    run -4 --separate-stderr hujing visit list --town 火星镇
+    assert_error_line "火星镇"
+    run -4 --separate-stderr hujing visit due --town 火星镇
+    assert_error_line "火星镇"
+    run -4 --separate-stderr hujing enterprise list --town 火星镇
+}
+
 @test "visit due --fail-if-any prints the list, then exits 5; with nothing due it exits 0" {
     seed
     assign 1 100001 企业警官 2025-01-01

@@ -166,7 +166,24 @@ VerifyResult verify(storage::Database& db) {
             result.reason = fmt::format("第 {} 行的 prev_hash 与上一行的 hash 不符", e.id);
             return result;
         }
-        if (compute_hash(e) != e.hash) {
+        // A row whose text is not valid UTF-8, or whose before/after is not JSON, was not
+        // written by append(): a broken row, not an internal failure.
+        const auto valid_json = [](const std::optional<std::string>& text) {
+            return !text || nlohmann::json::accept(*text);
+        };
+        std::string hash;
+        try {
+            hash = compute_hash(e);
+        } catch (const nlohmann::json::exception&) {
+            hash.clear();
+        }
+        if (hash.empty() || !valid_json(e.before) || !valid_json(e.after)) {
+            result.ok = false;
+            result.bad_id = e.id;
+            result.reason = fmt::format("第 {} 行的内容已损坏（不是有效的 UTF-8 JSON）", e.id);
+            return result;
+        }
+        if (hash != e.hash) {
             result.ok = false;
             result.bad_id = e.id;
             result.reason = fmt::format("第 {} 行的内容与其 hash 不符（记录被改动）", e.id);

@@ -5,13 +5,14 @@
 #include <hujing/registry/ref.hpp>
 #include <hujing/settings/config.hpp>
 #include <hujing/util/json.hpp>
+#include <hujing/util/number.hpp>
 #include <hujing/util/text.hpp>
+#include <hujing/vocabulary/vocabulary.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <utility>
 
 namespace hujing::domain {
@@ -317,54 +318,26 @@ std::string action_display(std::string_view code) {
 } // namespace
 
 const std::vector<std::string>& demand_categories() {
-    static const std::vector<std::string> categories = {
-        "治安", "经济犯罪", "出入境", "交通", "户政", "审批", "网络安全", "知识产权", "其他"};
+    static const std::vector<std::string> categories = k_demand_categories.codes();
     return categories;
 }
 
 const std::vector<std::string>& demand_sources() {
-    static const std::vector<std::string> sources = {"走访", "联络站", "12345", "窗口", "其他"};
+    static const std::vector<std::string> sources = k_demand_sources.codes();
     return sources;
 }
 
 const std::vector<std::string>& demand_statuses() {
-    static const std::vector<std::string> statuses = {
-        "collected", "routed", "resolved", "fed_back", "rated"};
+    static const std::vector<std::string> statuses = k_demand_statuses.codes();
     return statuses;
 }
 
 std::string demand_status_label(std::string_view code) {
-    static const std::array<std::pair<std::string_view, const char*>, 5> labels = {
-        {{"collected", "已收集"},
-         {"routed", "已流转"},
-         {"resolved", "已处置"},
-         {"fed_back", "已反馈"},
-         {"rated", "已评价"}}};
-    for (const auto& [key, label] : labels) {
-        if (key == code) {
-            return label;
-        }
-    }
-    return std::string(code);
+    return k_demand_statuses.label(code);
 }
 
 std::string demand_action_label(std::string_view code) {
-    static const std::array<std::pair<std::string_view, const char*>, 9> labels = {
-        {{"add", "收集"},
-         {"route", "流转"},
-         {"transfer", "转办"},
-         {"handle", "办理进展"},
-         {"resolve", "处置完毕"},
-         {"feedback", "反馈"},
-         {"rate", "评价"},
-         {"reopen", "不满意重办"},
-         {"escalate", "上报"}}};
-    for (const auto& [key, label] : labels) {
-        if (key == code) {
-            return label;
-        }
-    }
-    return std::string(code);
+    return k_demand_actions.label(code);
 }
 
 void check_category(std::string_view category) {
@@ -372,12 +345,7 @@ void check_category(std::string_view category) {
 }
 
 std::int64_t parse_demand_id(std::string_view text) {
-    std::int64_t id = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) {
-        throw_invalid(fmt::format("诉求编号无效: {}", text), "应为正整数");
-    }
-    return id;
+    return util::parse_id(text, "诉求");
 }
 
 bool Demand::overdue(util::Date today) const {

@@ -4,7 +4,9 @@
 #include <hujing/org/officer.hpp>
 #include <hujing/org/unit.hpp>
 #include <hujing/util/id_number.hpp>
+#include <hujing/util/pii.hpp>
 #include <hujing/util/text.hpp>
+#include <hujing/vocabulary/vocabulary.hpp>
 
 #include <fmt/format.h>
 
@@ -38,20 +40,10 @@ Officer read_officer(SQLite::Statement& q) {
     return o;
 }
 
+// An officer's phone is optional; an empty one is none.
 void check_phone(const std::optional<std::string>& phone) {
-    if (!phone || phone->empty()) {
-        return;
-    }
-    int digits = 0;
-    for (char c : *phone) {
-        if (c >= '0' && c <= '9') {
-            ++digits;
-        } else if (c != '-' && c != '+' && c != ' ') {
-            throw_invalid("电话号码无效: " + *phone, "只能包含数字、空格、+ 和 -");
-        }
-    }
-    if (digits < 5 || digits > 20) {
-        throw_invalid("电话号码无效: " + *phone, "应为 5 到 20 位数字");
+    if (phone && !phone->empty()) {
+        util::check_phone(*phone);
     }
 }
 
@@ -128,8 +120,7 @@ std::int64_t validate(storage::Database& db, const NewOfficer& officer) {
 } // namespace
 
 const std::vector<std::string>& officer_roles() {
-    static const std::vector<std::string> roles = {
-        "企业警官", "行业警官", "市场警官", "项目警官", "知产警官"};
+    static const std::vector<std::string> roles = k_officer_roles.codes();
     return roles;
 }
 

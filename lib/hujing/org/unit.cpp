@@ -3,25 +3,16 @@
 #include <hujing/error.hpp>
 #include <hujing/org/unit.hpp>
 #include <hujing/util/json.hpp>
+#include <hujing/util/number.hpp>
 #include <hujing/util/text.hpp>
+#include <hujing/vocabulary/vocabulary.hpp>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
-#include <charconv>
-
 namespace hujing::domain {
 
 namespace {
-
-const std::pair<const char*, const char*> k_kinds[] = {
-    {"police_team", "警种/科室"},
-    {"station", "派出所"},
-    {"agency", "部门"},
-    {"centre", "服务中心"},
-    {"subcentre", "分中心"},
-    {"liaison_room", "警企联络室"},
-};
 
 Unit read_unit(SQLite::Statement& q) {
     return Unit{q.getColumn(0).getInt64(),
@@ -36,10 +27,8 @@ constexpr const char* k_select = "SELECT u.id, u.code, u.name, u.kind, u.parent_
                                  " FROM unit u LEFT JOIN unit p ON p.id = u.parent_id";
 
 void check_kind(const std::string& kind) {
-    for (const auto& [code, label] : k_kinds) {
-        if (kind == code) {
-            return;
-        }
+    if (k_unit_kinds.contains(kind)) {
+        return;
     }
     throw Error(Exit::invalid, "单位类型无效: " + kind, "可用: " + util::join(unit_kinds(), ", "));
 }
@@ -55,36 +44,23 @@ nlohmann::json to_json(const Unit& u) {
 } // namespace
 
 const std::vector<std::string>& unit_kinds() {
-    static const std::vector<std::string> kinds = [] {
-        std::vector<std::string> out;
-        for (const auto& [code, label] : k_kinds) {
-            out.emplace_back(code);
-        }
-        return out;
-    }();
+    static const std::vector<std::string> kinds = k_unit_kinds.codes();
     return kinds;
 }
 
 std::string unit_kind_label(std::string_view kind) {
-    for (const auto& [code, label] : k_kinds) {
-        if (kind == code) {
-            return label;
-        }
-    }
-    return std::string(kind);
+    return k_unit_kinds.label(kind);
 }
 
 std::optional<Unit> find_unit(storage::Database& db, std::string_view key) {
-    std::int64_t id = 0;
-    const auto [ptr, ec] = std::from_chars(key.data(), key.data() + key.size(), id);
-    const bool numeric = ec == std::errc{} && ptr == key.data() + key.size();
+    const auto id = util::to_int64(key);
     SQLite::Statement q(db.sql(),
                         std::string(k_select)
                             + " WHERE u.code = ?1 OR u.name = ?1 OR (?2 = 1 AND u.id = ?3)"
                               " ORDER BY (u.code = ?1) DESC LIMIT 1");
     q.bind(1, std::string(key));
-    q.bind(2, numeric ? 1 : 0);
-    q.bind(3, id);
+    q.bind(2, id ? 1 : 0);
+    q.bind(3, id.value_or(0));
     if (q.executeStep()) {
         return read_unit(q);
     }
@@ -156,29 +132,58 @@ std::int64_t add_unit(storage::WriteTransaction& tx, storage::Database& db, cons
 
 int load_builtin_units(storage::WriteTransaction& tx, storage::Database& db) {
     const auto file = data_file("schemas/units.yaml");
+    // Every mistake in the file, syntax or a value of the wrong shape, is invalid input at its
+    // line (yaml-cpp marks are 0-based; a missing key has no mark, so its entry's is used).
+    const auto fail = [&file](const std::string& message, const YAML::Mark& mark) {
+        throw Error(Exit::invalid,
+                    "单位文件格式错误: " + message,
+                    {},
+                    SourceLocation{file.path, mark.line + 1, mark.column + 1});
+    };
     YAML::Node root;
     try {
         root = YAML::Load(file.bytes);
     } catch (const YAML::Exception& e) {
-        throw Error(Exit::invalid,
-                    "单位文件格式错误: " + e.msg,
-                    {},
-                    SourceLocation{file.path, e.mark.line + 1, e.mark.column + 1});
+        fail(e.msg, e.mark);
+    }
+    const auto units = root["units"];
+    if (!units.IsSequence()) {
+        fail("缺少 units 列表", root.Mark());
     }
     int added = 0;
-    for (const auto& node : root["units"]) {
-        const auto code = node["code"].as<std::string>();
+    for (const auto& node : units) {
+        const auto text = [&](const char* key) {
+            const auto value = node[key];
+            if (!value.IsDefined() || !value.IsScalar()) {
+                fail(fmt::format("{} 应为文字", key),
+                     value.IsDefined() ? value.Mark() : node.Mark());
+            }
+            return value.as<std::string>();
+        };
+        if (!node.IsMap()) {
+            fail("每个单位应为 {code, name, kind} 映射", node.Mark());
+        }
+        const auto code = text("code");
+        NewUnit unit{code, text("name"), text("kind"), std::nullopt};
+        if (node["parent"]) {
+            unit.parent = text("parent");
+        }
         SQLite::Statement exists(db.sql(), "SELECT 1 FROM unit WHERE code = ?");
         exists.bind(1, code);
         if (exists.executeStep()) {
             continue;
         }
-        NewUnit unit{
-            code, node["name"].as<std::string>(), node["kind"].as<std::string>(), std::nullopt};
-        if (node["parent"]) {
-            unit.parent = node["parent"].as<std::string>();
+        try {
+            add_unit(tx, db, unit);
+        } catch (const Error& e) {
+            if (e.code() != Exit::invalid || e.where()) {
+                throw;
+            }
+            throw Error(e.code(),
+                        e.what(),
+                        e.hint(),
+                        SourceLocation{file.path, node.Mark().line + 1, node.Mark().column + 1});
         }
-        add_unit(tx, db, unit);
         ++added;
     }
     return added;

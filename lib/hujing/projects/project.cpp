@@ -5,12 +5,12 @@
 #include <hujing/org/officer.hpp>
 #include <hujing/projects/project.hpp>
 #include <hujing/registry/ref.hpp>
+#include <hujing/util/number.hpp>
 #include <hujing/util/text.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 
 namespace hujing::domain {
 
@@ -192,11 +192,9 @@ std::int64_t update_project(storage::WriteTransaction& tx,
 
 std::optional<Project> find_project(storage::Database& db, std::string_view key) {
     const auto k = util::trim(key);
-    std::int64_t id = 0;
-    const auto [ptr, ec] = std::from_chars(k.data(), k.data() + k.size(), id);
-    if (ec == std::errc{} && ptr == k.data() + k.size()) {
+    if (const auto id = util::to_int64(k)) {
         SQLite::Statement q(db.sql(), std::string(k_select) + " WHERE p.id = ?");
-        q.bind(1, id);
+        q.bind(1, *id);
         if (q.executeStep()) {
             return read_project(db, q);
         }

@@ -3,6 +3,7 @@
 #include <hujing/error.hpp>
 #include <hujing/registry/division.hpp>
 #include <hujing/util/text.hpp>
+#include <hujing/vocabulary/vocabulary.hpp>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -48,7 +49,7 @@ Index load() {
             Division d;
             d.name = node["name"].as<std::string>();
             d.kind = node["kind"].as<std::string>();
-            if (d.kind != "subdistrict" && d.kind != "town" && d.kind != "township") {
+            if (!k_division_kinds.contains(d.kind)) {
                 throw Error(Exit::invalid,
                             fmt::format("镇街类型无效: {} ({})", d.kind, d.name),
                             "可用: subdistrict、town、township",
@@ -91,16 +92,7 @@ const std::vector<Division>& divisions() {
 }
 
 std::string division_kind_label(std::string_view kind) {
-    if (kind == "subdistrict") {
-        return "街道";
-    }
-    if (kind == "town") {
-        return "镇";
-    }
-    if (kind == "township") {
-        return "乡";
-    }
-    return std::string(kind);
+    return k_division_kinds.label(kind);
 }
 
 std::optional<TownMatch> find_town(std::string_view text) {

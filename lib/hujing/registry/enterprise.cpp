@@ -8,14 +8,15 @@
 #include <hujing/registry/ref.hpp>
 #include <hujing/registry/risk.hpp>
 #include <hujing/util/id_number.hpp>
+#include <hujing/util/pii.hpp>
 #include <hujing/util/text.hpp>
 #include <hujing/util/uscc.hpp>
+#include <hujing/vocabulary/vocabulary.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <map>
 #include <variant>
 
@@ -159,7 +160,7 @@ std::string credit_kind_code(CreditKind kind) {
 }
 
 std::string credit_kind_label(std::string_view code) {
-    return code == "repair" ? "信用修复" : "信用评价";
+    return k_credit_kinds.label(code == "repair" ? "repair" : "evaluation");
 }
 
 // The number of UTF-8 code points in `text` (continuation bytes not counted).
@@ -195,21 +196,12 @@ void bind_enterprise_fields(SQLite::Statement& q, const EnterpriseData& d) {
 }
 
 const std::vector<std::string>& enterprise_sectors() {
-    static const std::vector<std::string> sectors = {"lodging",
-                                                     "netcafe",
-                                                     "entertainment",
-                                                     "pawn",
-                                                     "seal",
-                                                     "scrap",
-                                                     "delivery",
-                                                     "hazchem",
-                                                     "transport",
-                                                     "cybersecurity"};
+    static const std::vector<std::string> sectors = k_sectors.codes();
     return sectors;
 }
 
 const std::vector<std::string>& credit_grades() {
-    static const std::vector<std::string> grades = {"A", "B", "C", "D"};
+    static const std::vector<std::string> grades = k_credit_grades.codes();
     return grades;
 }
 
@@ -225,13 +217,7 @@ std::string parse_scale(std::string_view text) {
 }
 
 std::string scale_label(std::string_view code) {
-    if (code == "above") {
-        return "规上";
-    }
-    if (code == "below") {
-        return "规下";
-    }
-    return std::string(code);
+    return k_scales.label(code);
 }
 
 std::string parse_credit_grade(std::string_view text) {
@@ -256,20 +242,6 @@ void check_industry_code(std::string_view code) {
     if (!digits || code.starts_with("00") || code.starts_with("98") || code.starts_with("99")) {
         throw_invalid(fmt::format("行业代码无效: {}", code),
                       "应为 GB/T 4754-2017 的 4 位小类代码，如 1830");
-    }
-}
-
-void check_phone(std::string_view phone) {
-    int digits = 0;
-    for (char c : phone) {
-        if (c >= '0' && c <= '9') {
-            ++digits;
-        } else if (c != '-' && c != '+' && c != ' ') {
-            throw_invalid(fmt::format("电话号码无效: {}", phone), "只能包含数字、空格、+ 和 -");
-        }
-    }
-    if (digits < 5 || digits > 20) {
-        throw_invalid(fmt::format("电话号码无效: {}", phone), "应为 5 到 20 位数字");
     }
 }
 
@@ -339,7 +311,7 @@ std::optional<std::string> normalize_enterprise(EnterpriseData& d) {
         d.scale = parse_scale(*d.scale);
     }
     if (d.phone) {
-        check_phone(*d.phone);
+        util::check_phone(*d.phone);
     }
     std::vector<std::string> tags;
     for (const auto& tag : d.tags) {
@@ -365,21 +337,13 @@ std::optional<std::string> normalize_enterprise(EnterpriseData& d) {
 }
 
 std::optional<Enterprise> find_enterprise(storage::Database& db, std::string_view key) {
-    const auto trimmed = util::trim(key);
-    std::int64_t id = 0;
-    const auto [ptr, ec] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), id);
-    const bool numeric =
-        ec == std::errc{} && ptr == trimmed.data() + trimmed.size() && trimmed.size() < 18;
+    const auto k = parse_enterprise_key(key);
     SQLite::Statement q(db.sql(),
-                        std::string(k_select) + (numeric ? " WHERE id = ?" : " WHERE uscc = ?"));
-    if (numeric) {
-        q.bind(1, id);
+                        std::string(k_select) + (k.id ? " WHERE id = ?" : " WHERE uscc = ?"));
+    if (k.id) {
+        q.bind(1, *k.id);
     } else {
-        std::string uscc(trimmed);
-        std::transform(uscc.begin(), uscc.end(), uscc.begin(), [](unsigned char c) {
-            return static_cast<char>(std::toupper(c));
-        });
-        q.bind(1, uscc);
+        q.bind(1, k.uscc);
     }
     if (q.executeStep()) {
         return read_enterprise(db, q);

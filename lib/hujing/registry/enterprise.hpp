@@ -41,9 +41,6 @@ std::string normalize_uscc(std::string_view text);
 // Throw Exit::invalid unless `code` is a 4-digit GB/T 4754-2017 class code.
 void check_industry_code(std::string_view code);
 
-// Throw Exit::invalid unless `phone` has 5–20 digits and only digits, spaces, + and -.
-void check_phone(std::string_view phone);
-
 // Throw Exit::invalid unless `sector` is one of enterprise_sectors().
 void check_sector(std::string_view sector);
 

@@ -1,28 +1,38 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <hujing/error.hpp>
 #include <hujing/registry/ref.hpp>
+#include <hujing/util/number.hpp>
+#include <hujing/util/text.hpp>
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 
 namespace hujing::domain {
 
-std::optional<EnterpriseRef> find_enterprise_ref(storage::Database& db, std::string_view key) {
-    std::int64_t id = 0;
-    const auto [ptr, ec] = std::from_chars(key.data(), key.data() + key.size(), id);
-    const bool numeric = ec == std::errc{} && ptr == key.data() + key.size() && key.size() < 18;
-    SQLite::Statement q(db.sql(),
-                        numeric ? "SELECT id, uscc, name FROM enterprise WHERE id = ?"
-                                : "SELECT id, uscc, name FROM enterprise WHERE uscc = ?");
-    if (numeric) {
-        q.bind(1, id);
-    } else {
-        std::string uscc(key);
-        std::transform(uscc.begin(), uscc.end(), uscc.begin(), [](unsigned char c) {
+EnterpriseKey parse_enterprise_key(std::string_view key) {
+    const auto trimmed = util::trim(key);
+    EnterpriseKey out;
+    if (trimmed.size() < 18) {
+        out.id = util::to_int64(trimmed);
+    }
+    if (!out.id) {
+        out.uscc = std::string(trimmed);
+        std::transform(out.uscc.begin(), out.uscc.end(), out.uscc.begin(), [](unsigned char c) {
             return static_cast<char>(std::toupper(c));
         });
-        q.bind(1, uscc);
+    }
+    return out;
+}
+
+std::optional<EnterpriseRef> find_enterprise_ref(storage::Database& db, std::string_view key) {
+    const auto k = parse_enterprise_key(key);
+    SQLite::Statement q(db.sql(),
+                        k.id ? "SELECT id, uscc, name FROM enterprise WHERE id = ?"
+                             : "SELECT id, uscc, name FROM enterprise WHERE uscc = ?");
+    if (k.id) {
+        q.bind(1, *k.id);
+    } else {
+        q.bind(1, k.uscc);
     }
     if (q.executeStep()) {
         return EnterpriseRef{

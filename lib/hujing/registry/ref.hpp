@@ -17,7 +17,17 @@ struct EnterpriseRef {
     std::string name;
 };
 
-// Find an enterprise by integer id or by its 18-character USCC (case-insensitive).
+// How an enterprise key typed by a user is looked up: trimmed of spaces; a number shorter than
+// 18 characters is an id, anything else a USCC (upper-cased).
+struct EnterpriseKey {
+    std::optional<std::int64_t> id;
+    std::string uscc;
+};
+
+EnterpriseKey parse_enterprise_key(std::string_view key);
+
+// Find an enterprise by integer id or by its 18-character USCC (case-insensitive), the key read
+// by parse_enterprise_key.
 std::optional<EnterpriseRef> find_enterprise_ref(storage::Database& db, std::string_view key);
 
 // As find_enterprise_ref; throws Exit::not_found naming `key`.

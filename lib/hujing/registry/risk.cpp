@@ -4,6 +4,7 @@
 #include <hujing/registry/ref.hpp>
 #include <hujing/registry/risk.hpp>
 #include <hujing/util/text.hpp>
+#include <hujing/vocabulary/vocabulary.hpp>
 
 #include <fmt/format.h>
 
@@ -12,14 +13,6 @@
 namespace hujing::domain {
 
 namespace {
-
-struct Level {
-    const char* code;
-    const char* label;
-};
-
-constexpr std::array<Level, 4> k_levels = {
-    {{"red", "红"}, {"orange", "橙"}, {"yellow", "黄"}, {"blue", "蓝"}}};
 
 nlohmann::json risk_json(storage::Database& db, std::int64_t id) {
     SQLite::Statement q(db.sql(),
@@ -47,16 +40,16 @@ nlohmann::json risk_json(storage::Database& db, std::int64_t id) {
 } // namespace
 
 const std::vector<std::string>& risk_levels() {
-    static const std::vector<std::string> levels = {"red", "orange", "yellow", "blue"};
+    static const std::vector<std::string> levels = k_risk_levels.codes();
     return levels;
 }
 
 std::string parse_risk_level(std::string_view text) {
     const auto t = util::trim(text);
-    for (const auto& level : k_levels) {
-        const std::string label = level.label;
+    for (const auto& level : k_risk_levels.terms()) {
+        const std::string label(level.label);
         if (t == level.code || t == label || t == label + "色") {
-            return level.code;
+            return std::string(level.code);
         }
     }
     throw_invalid(fmt::format("风险等级无效: {}", text),
@@ -64,12 +57,7 @@ std::string parse_risk_level(std::string_view text) {
 }
 
 std::string risk_level_label(std::string_view code) {
-    for (const auto& level : k_levels) {
-        if (code == level.code) {
-            return level.label;
-        }
-    }
-    return std::string(code);
+    return k_risk_levels.label(code);
 }
 
 std::int64_t add_risk(storage::WriteTransaction& tx, storage::Database& db, const NewRisk& risk) {

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <hujing/error.hpp>
 #include <hujing/settings/config.hpp>
+#include <hujing/util/number.hpp>
+#include <hujing/vocabulary/vocabulary.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
+#include <map>
+#include <string_view>
 
 namespace hujing::domain {
 
@@ -13,17 +16,21 @@ namespace {
 
 std::vector<SettingDef> make_defs() {
     std::vector<SettingDef> defs;
-    const std::pair<const char*, int> intervals[] = {
-        {"项目警官", 30}, {"企业警官", 90}, {"行业警官", 90}, {"市场警官", 90}, {"知产警官", 180}};
-    for (const auto& [role, days] : intervals) {
+    // One interval per officer role and one deadline per demand category: the settings follow
+    // the lists of vocabulary.hpp; only the defaults that differ are named here.
+    const std::map<std::string_view, int> interval_days = {{"项目警官", 30}, {"知产警官", 180}};
+    for (const auto& term : k_officer_roles.terms()) {
+        const auto role = term.code;
+        const auto found = interval_days.find(role);
+        const int days = found == interval_days.end() ? 90 : found->second;
         defs.push_back({fmt::format("visit.interval.{}", role),
                         std::to_string(days),
                         fmt::format("{}走访间隔（天）", role),
                         1,
                         3660});
     }
-    for (const char* category :
-         {"治安", "经济犯罪", "出入境", "交通", "户政", "审批", "网络安全", "知识产权", "其他"}) {
+    for (const auto& term : k_demand_categories.terms()) {
+        const auto category = term.code;
         defs.push_back({fmt::format("demand.sla.{}", category),
                         "5",
                         fmt::format("“{}”类诉求办理时限（工作日）", category),
@@ -74,14 +81,13 @@ std::string get_setting(storage::Database& db, const std::string& key) {
 
 std::int64_t get_int_setting(storage::Database& db, const std::string& key) {
     const auto text = get_setting(db, key);
-    std::int64_t value = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || ptr != text.data() + text.size()) {
+    const auto value = util::to_int64(text);
+    if (!value) {
         throw Error(Exit::invalid,
                     fmt::format("设置项 {} 的值无效: {}", key, text),
                     "用 hujing config set 修正");
     }
-    return value;
+    return *value;
 }
 
 std::vector<Setting> list_settings(storage::Database& db) {
@@ -102,10 +108,8 @@ void set_setting(storage::WriteTransaction& tx,
                  const std::string& key,
                  const std::string& value) {
     const auto& def = find_def(key);
-    std::int64_t number = 0;
-    const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
-    if (ec != std::errc{} || ptr != value.data() + value.size() || number < def.min
-        || number > def.max) {
+    const auto number = util::to_int64(value);
+    if (!number || *number < def.min || *number > def.max) {
         throw Error(Exit::invalid,
                     fmt::format("设置项 {} 的值无效: {}", key, value),
                     fmt::format("应为 {} 到 {} 的整数", def.min, def.max));
@@ -115,13 +119,13 @@ void set_setting(storage::WriteTransaction& tx,
                              "INSERT INTO setting(key, value) VALUES (?1, ?2)"
                              " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     upsert.bind(1, key);
-    upsert.bind(2, std::to_string(number));
+    upsert.bind(2, std::to_string(*number));
     upsert.exec();
     tx.audit("setting",
              std::nullopt,
              "set",
              before ? nlohmann::json{{"key", key}, {"value", *before}} : nlohmann::json(),
-             nlohmann::json{{"key", key}, {"value", std::to_string(number)}});
+             nlohmann::json{{"key", key}, {"value", std::to_string(*number)}});
 }
 
 } // namespace hujing::domain

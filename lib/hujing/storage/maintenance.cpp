@@ -9,9 +9,45 @@
 
 #include <sys/stat.h>
 
+#include <chrono>
 #include <filesystem>
+#include <sqlite3.h>
+#include <thread>
 
 namespace hujing::storage {
+
+namespace {
+
+// Copy all of `source` into `dest`. A step that finds the source or the copy locked (BUSY,
+// LOCKED: sqlite3_backup_step reports these without failing) is retried until the busy timeout
+// of `source` has passed; then Exit::busy. Only SQLITE_DONE is a finished copy.
+void copy_all(SQLite::Database& dest, SQLite::Database& source) {
+    using Clock = std::chrono::steady_clock;
+    const auto timeout =
+        std::chrono::milliseconds(source.execAndGet("PRAGMA busy_timeout").getInt());
+    const auto deadline = Clock::now() + timeout;
+    SQLite::Backup backup(dest, source);
+    for (;;) {
+        const int rc = backup.executeStep(-1);
+        if (rc == SQLITE_DONE) {
+            return;
+        }
+        if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED && rc != SQLITE_OK) {
+            throw Error(Exit::internal, fmt::format("备份失败: {}", sqlite3_errstr(rc)));
+        }
+        if (rc != SQLITE_OK) {
+            if (Clock::now() >= deadline) {
+                throw Error(Exit::busy,
+                            "数据库忙，备份未完成",
+                            fmt::format("等待 {} 毫秒后仍被锁定；稍后重试，或调大 HUJING_BUSY_MS",
+                                        timeout.count()));
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    }
+}
+
+} // namespace
 
 void backup(Database& db, const std::string& path) {
     std::error_code ec;
@@ -20,11 +56,15 @@ void backup(Database& db, const std::string& path) {
     }
     const mode_t old = ::umask(077);
     try {
-        SQLite::Database dest(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        SQLite::Backup(dest, db.sql()).executeStep();
+        {
+            SQLite::Database dest(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            copy_all(dest, db.sql());
+        }
     } catch (...) {
         ::umask(old);
+        // Never leave a partial copy behind (nor its journal).
         std::filesystem::remove(path, ec);
+        std::filesystem::remove(path + "-journal", ec);
         throw;
     }
     ::umask(old);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <hujing/error.hpp>
 #include <hujing/util/id_number.hpp>
 #include <hujing/util/pii.hpp>
+
+#include <fmt/format.h>
 
 namespace hujing::util {
 
@@ -26,6 +29,20 @@ nlohmann::json mask_pii(const nlohmann::json& value) {
         }
     }
     return out;
+}
+
+void check_phone(std::string_view phone) {
+    int digits = 0;
+    for (char c : phone) {
+        if (c >= '0' && c <= '9') {
+            ++digits;
+        } else if (c != '-' && c != '+' && c != ' ') {
+            throw_invalid(fmt::format("电话号码无效: {}", phone), "只能包含数字、空格、+ 和 -");
+        }
+    }
+    if (digits < 5 || digits > 20) {
+        throw_invalid(fmt::format("电话号码无效: {}", phone), "应为 5 到 20 位数字");
+    }
 }
 
 } // namespace hujing::util

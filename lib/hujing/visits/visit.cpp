@@ -2,16 +2,18 @@
 #include <hujing/demands/demand.hpp>
 #include <hujing/error.hpp>
 #include <hujing/org/officer.hpp>
+#include <hujing/registry/division.hpp>
 #include <hujing/registry/ref.hpp>
 #include <hujing/settings/config.hpp>
 #include <hujing/util/json.hpp>
+#include <hujing/util/number.hpp>
 #include <hujing/util/text.hpp>
 #include <hujing/visits/visit.hpp>
+#include <hujing/vocabulary/vocabulary.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <set>
 
 namespace hujing::domain {
@@ -63,14 +65,12 @@ struct ProjectRef {
 
 // Find a project by id or name; throws Exit::not_found.
 ProjectRef get_project_ref(storage::Database& db, const std::string& key) {
-    std::int64_t id = 0;
-    const auto [ptr, ec] = std::from_chars(key.data(), key.data() + key.size(), id);
-    const bool numeric = ec == std::errc{} && ptr == key.data() + key.size();
+    const auto id = util::to_int64(key);
     SQLite::Statement q(db.sql(),
-                        numeric ? "SELECT id, name, enterprise_id FROM project WHERE id = ?"
-                                : "SELECT id, name, enterprise_id FROM project WHERE name = ?");
-    if (numeric) {
-        q.bind(1, id);
+                        id ? "SELECT id, name, enterprise_id FROM project WHERE id = ?"
+                           : "SELECT id, name, enterprise_id FROM project WHERE name = ?");
+    if (id) {
+        q.bind(1, *id);
     } else {
         q.bind(1, key);
     }
@@ -116,8 +116,7 @@ nlohmann::json visit_record_json(const Visit& v) {
 } // namespace
 
 const std::vector<std::string>& visit_kinds() {
-    static const std::vector<std::string> kinds = {
-        "走访", "座谈", "恳谈会", "联席会商", "上门帮办", "宣传"};
+    static const std::vector<std::string> kinds = k_visit_kinds.codes();
     return kinds;
 }
 
@@ -129,12 +128,7 @@ void check_visit_kind(std::string_view kind) {
 }
 
 std::int64_t parse_visit_id(std::string_view text) {
-    std::int64_t id = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) {
-        throw_invalid(fmt::format("走访编号无效: {}", text), "应为正整数");
-    }
-    return id;
+    return util::parse_id(text, "走访");
 }
 
 Visit get_visit(storage::Database& db, std::int64_t id) {
@@ -277,7 +271,7 @@ list_visits(storage::Database& db, const VisitQuery& query, util::Date today, co
     }
     filter.add_date_range("v.date", query.since, query.until, today);
     if (query.town) {
-        filter.add("e.town = ?", {*query.town});
+        filter.add("e.town = ?", {resolve_town(*query.town).name});
     }
     if (query.enterprise) {
         filter.add("v.enterprise_id = ?", {get_enterprise_ref(db, *query.enterprise).id});
@@ -410,7 +404,7 @@ std::int64_t list_visits_due(storage::Database& db,
         filter.add("c.role = ?", {*query.role});
     }
     if (query.town) {
-        filter.add("e.town = ?", {*query.town});
+        filter.add("e.town = ?", {resolve_town(*query.town).name});
     }
     if (query.officer) {
         filter.add("c.officer_id = ?", {get_officer(db, *query.officer).id});
