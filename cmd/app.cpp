@@ -9,6 +9,7 @@
 #include <hujing/error.hpp>
 #include <hujing/notice.hpp>
 #include <hujing/storage/sqlite_error.hpp>
+#include <hujing/util/pii.hpp>
 #include <hujing/util/text.hpp>
 #include <hujing/version.hpp>
 
@@ -175,8 +176,9 @@ int run(int argc, char** argv) {
     if (argc >= 2 && std::string(argv[1]) == "__dump-values") {
         return dump_values();
     }
-    for (int i = 0; i < argc; ++i) {
-        ctx.command_line += (i == 0 ? std::string("hujing") : " " + quote_arg(argv[i]));
+    ctx.command_line = "hujing";
+    for (const auto& arg : util::mask_arguments(std::vector<std::string>(argv + 1, argv + argc))) {
+        ctx.command_line += " " + quote_arg(arg);
     }
 
     try {

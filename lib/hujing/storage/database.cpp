@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <hujing/error.hpp>
+#include <hujing/notice.hpp>
 #include <hujing/storage/database.hpp>
 #include <hujing/storage/migrate.hpp>
 #include <hujing/storage/sqlite_error.hpp>
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <stdio.h> // renameat2
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sqlite3.h>
@@ -43,6 +49,106 @@ void reject_directory(const std::string& path) {
     }
 }
 
+// What a file holds, judged before anything is written to it.
+enum class Content {
+    empty,   // no tables and user_version 0: a new file, or an empty SQLite database
+    hujing,  // a hujing database (user_version and the audit log)
+    foreign, // some other application's SQLite database
+};
+
+Content classify(SQLite::Database& db) {
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    const int objects = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+    if (objects == 0 && version == 0) {
+        return Content::empty;
+    }
+    SQLite::Statement q(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?");
+    q.bind(1, "audit_log");
+    q.executeStep();
+    return version > 0 && q.getColumn(0).getInt() == 1 ? Content::hujing : Content::foreign;
+}
+
+void reject_unless_hujing(Content content, const std::string& path) {
+    if (content == Content::empty) {
+        throw Error(Exit::invalid, "数据库是空文件: " + path, "先运行 hujing init 建立数据库");
+    }
+    if (content == Content::foreign) {
+        throw Error(Exit::invalid,
+                    "不是 hujing 数据库: " + path,
+                    "文件未改动；用 --db 指定 hujing init 建立的文件");
+    }
+}
+
+// Warn when others may read or write the database: it holds names, ID and phone numbers.
+void warn_if_exposed(const std::string& path) {
+    struct stat st {};
+
+    if (::stat(path.c_str(), &st) == 0 && (st.st_mode & (S_IROTH | S_IWOTH)) != 0) {
+        notice(fmt::format("数据库 {} 的权限为 {:04o}，其他用户可以读取，建议 chmod 600 {}",
+                           path,
+                           st.st_mode & 07777,
+                           path));
+    }
+}
+
+// Move `from` to `to` unless `to` exists; false when it does. Atomic: a concurrent reader sees
+// either no file or the complete one.
+bool move_no_replace(const std::string& from, const std::string& to) {
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) {
+        return true;
+    }
+    if (errno == EEXIST) {
+        return false;
+    }
+    if (errno == EINVAL || errno == ENOSYS) { // a file system without RENAME_NOREPLACE
+        if (::link(from.c_str(), to.c_str()) == 0) {
+            ::unlink(from.c_str());
+            return true;
+        }
+        if (errno == EEXIST) {
+            return false;
+        }
+    }
+    throw Error(Exit::invalid,
+                fmt::format("无法创建数据库文件: {}（{}）", to, std::strerror(errno)),
+                "检查目录是否存在且可写");
+}
+
+// Remove a temporary database and its -wal/-shm.
+void remove_database_files(const std::string& path) {
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        std::filesystem::remove(path + suffix, ec);
+    }
+}
+
+// Build a complete database at the latest schema in a private temporary file beside `path`
+// (0600 from the first byte), then move it into place unless another process did first.
+void build_new_database(const std::string& path) {
+    std::string tmp = path + ".init-XXXXXX";
+    const int fd = ::mkstemp(tmp.data());
+    if (fd < 0) {
+        throw Error(Exit::invalid,
+                    fmt::format("无法创建数据库文件: {}（{}）", path, std::strerror(errno)),
+                    "检查目录是否存在且可写");
+    }
+    ::close(fd);
+    try {
+        {
+            SQLite::Database db(tmp, SQLite::OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
+            db.exec("PRAGMA journal_mode = WAL");
+            db.exec("PRAGMA foreign_keys = ON");
+            migrate(db, "");
+        } // the last connection closes: the WAL is checkpointed into the file and removed
+        if (!move_no_replace(tmp, path)) {
+            remove_database_files(tmp); // another init won the race; open its file
+        }
+    } catch (...) {
+        remove_database_files(tmp);
+        throw;
+    }
+}
+
 } // namespace
 
 Database::Database(const std::string& path, int flags, Actor actor)
@@ -59,31 +165,10 @@ void Database::configure() {
 std::unique_ptr<Database> Database::create(const std::string& path, Actor actor) {
     reject_directory(path);
     std::error_code ec;
-    const bool existed = std::filesystem::exists(path, ec);
-    if (!existed) {
-        // Create the file ourselves so it is 0600 from the first byte.
-        const mode_t old = ::umask(077);
-        { std::ofstream touch(path, std::ios::binary | std::ios::app); }
-        ::umask(old);
-        if (!std::filesystem::exists(path, ec)) {
-            throw Error(Exit::internal, "无法创建数据库文件: " + path, "检查目录是否存在且可写");
-        }
+    if (!std::filesystem::exists(path, ec)) {
+        build_new_database(path);
     }
-    try {
-        std::unique_ptr<Database> db(
-            new Database(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, std::move(actor)));
-        db->m_db.exec("PRAGMA journal_mode = WAL");
-        db->configure();
-        if (needs_migration(db->m_db)) {
-            migrate(db->m_db, path);
-        }
-        return db;
-    } catch (const SQLite::Exception& e) {
-        if (!existed) {
-            std::filesystem::remove(path, ec);
-        }
-        throw to_error(e);
-    }
+    return open_file(path, std::move(actor), /*initialise_empty=*/true);
 }
 
 std::unique_ptr<Database> Database::open(const std::string& path, Actor actor) {
@@ -93,8 +178,23 @@ std::unique_ptr<Database> Database::open(const std::string& path, Actor actor) {
         throw Error(
             Exit::not_found, "数据库不存在: " + path, "先运行 hujing init，或用 --db 指定文件");
     }
+    return open_file(path, std::move(actor), /*initialise_empty=*/false);
+}
+
+std::unique_ptr<Database>
+Database::open_file(const std::string& path, Actor actor, bool initialise_empty) {
     try {
         std::unique_ptr<Database> db(new Database(path, SQLite::OPEN_READWRITE, std::move(actor)));
+        const Content content = classify(db->m_db);
+        if (content == Content::empty && initialise_empty) {
+            std::error_code ec;
+            std::filesystem::permissions(
+                path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
+            db->m_db.exec("PRAGMA journal_mode = WAL");
+        } else {
+            reject_unless_hujing(content, path);
+        }
+        warn_if_exposed(path);
         db->configure();
         if (needs_migration(db->m_db)) {
             migrate(db->m_db, path);

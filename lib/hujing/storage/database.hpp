@@ -21,11 +21,16 @@ struct Actor {
 // ($HUJING_BUSY_MS, default 5000). Older schemas are migrated on open (STYLE 11).
 class Database {
 public:
-    // Create `path` (mode 0600) if missing, or open it, and migrate to the latest schema.
+    // Create `path` (mode 0600) if missing, or open it, and migrate to the latest schema; only
+    // `hujing init` calls this. A new file is built complete in a temporary file and moved into
+    // place, so concurrent creators all succeed and nobody sees a half-made file. An empty file
+    // is initialised; another application's SQLite file is Exit::invalid and left untouched.
     static std::unique_ptr<Database> create(const std::string& path, Actor actor);
 
     // Open the existing database at `path`; a missing file is Exit::not_found with the hint to
-    // run `hujing init`; a schema newer than this binary is Exit::schema.
+    // run `hujing init`; an empty or foreign file is Exit::invalid, untouched; a schema newer
+    // than this binary is Exit::schema; an older hujing schema is upgraded (backup first). A
+    // notice warns when others may read the file.
     static std::unique_ptr<Database> open(const std::string& path, Actor actor);
 
     // Open an in-memory database at the latest schema (tests).
@@ -48,6 +53,8 @@ public:
 
 private:
     Database(const std::string& path, int flags, Actor actor);
+    static std::unique_ptr<Database>
+    open_file(const std::string& path, Actor actor, bool initialise_empty);
     void configure();
 
     SQLite::Database m_db;

@@ -8,6 +8,9 @@
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <charconv>
 #include <filesystem>
 #include <sqlite3.h>
@@ -84,6 +87,10 @@ int migrate(SQLite::Database& db, const std::string& backup_path_prefix, int tar
     if (from > 0 && !backup_path_prefix.empty()) {
         const auto backup = fmt::format("{}.bak-v{}", backup_path_prefix, from);
         std::filesystem::remove(backup);
+        // 0600 from the first byte, like the database: SQLite would create it 0644 & ~umask.
+        if (const int fd = ::open(backup.c_str(), O_CREAT | O_EXCL | O_WRONLY, 0600); fd >= 0) {
+            ::close(fd);
+        }
         // The migrating connection holds the write lock, and SQLite refuses to back up from a
         // connection that is writing; a second connection still reads the pre-migration
         // snapshot (the file is in WAL mode).
