@@ -3,6 +3,7 @@
 
 #include <hujing/output/table.hpp>
 #include <hujing/output/writer.hpp>
+#include <hujing/registry/file.hpp>
 #include <hujing/storage/database.hpp>
 #include <hujing/storage/query.hpp>
 #include <hujing/storage/transaction.hpp>
@@ -86,6 +87,10 @@ struct ProjectQuery {
     std::optional<std::string> officer;    // badge: project officer or team member
     std::optional<std::string> enterprise; // id or USCC
 };
+
+// The enterprise file part: the key projects of the enterprise.
+FilePart
+project_file_part(storage::Database& db, std::int64_t enterprise_id, const FileOptions& options);
 
 // The columns of a project listing, and those shown without --fields.
 std::vector<output::Column> project_columns();
