@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.hpp"
 #include "context.hpp"
+#include "listing.hpp"
 #include "options.hpp"
 
 #include <hujing/audit/audit.hpp>
@@ -22,6 +23,26 @@ struct LogOptions {
     Paging paging;
 };
 
+// The columns of `audit log`, in the order of its rows.
+std::vector<output::Column> log_columns() {
+    using output::Column;
+    using output::Kind;
+    return {Column{"id", "序号", Kind::integer},
+            Column{"at", "时间 (UTC)"},
+            Column{"actor", "操作人"},
+            Column{"entity", "对象"},
+            Column{"entity_id", "对象编号", Kind::integer},
+            Column{"action", "操作"},
+            Column{"command", "命令"},
+            Column{"before", "修改前", Kind::json},
+            Column{"after", "修改后", Kind::json},
+            Column{"hash", "哈希"}};
+}
+
+std::vector<std::string> log_default_fields() {
+    return {"id", "at", "actor", "entity", "entity_id", "action", "command"};
+}
+
 } // namespace
 
 void register_audit(CLI::App& root, Context& ctx) {
@@ -39,13 +60,6 @@ void register_audit(CLI::App& root, Context& ctx) {
     log->callback([&ctx, opts] {
         ctx.action = [&ctx, opts] {
             auto query = opts->query;
-            // Without --sort the database pages (the log can be long); with it, memory does.
-            auto paging = opts->paging;
-            if (paging.sort.empty()) {
-                query.limit = paging.limit;
-                query.offset = paging.offset;
-                paging = {};
-            }
             if (!opts->since.empty()) {
                 query.since = util::format_date(util::parse_date_arg(opts->since, ctx.today()));
             }
@@ -68,35 +82,21 @@ void register_audit(CLI::App& root, Context& ctx) {
                                 "用 hujing audit verify 检查");
                 }
             };
-            std::vector<output::Row> rows;
-            for (const auto& e : audit::log(ctx.db(), query)) {
-                rows.push_back({e.id,
-                                e.at,
-                                e.actor,
-                                e.entity,
-                                e.entity_id ? output::Value(*e.entity_id) : output::Value(),
-                                e.action,
-                                e.command,
-                                shown(e.id, e.before),
-                                shown(e.id, e.after),
-                                e.hash});
-            }
-            using output::Column;
-            using output::Kind;
-            write_paged_rows(ctx,
-                             {Column{"id", "序号", Kind::integer},
-                              Column{"at", "时间 (UTC)"},
-                              Column{"actor", "操作人"},
-                              Column{"entity", "对象"},
-                              Column{"entity_id", "对象编号", Kind::integer},
-                              Column{"action", "操作"},
-                              Column{"command", "命令"},
-                              Column{"before", "修改前", Kind::json},
-                              Column{"after", "修改后", Kind::json},
-                              Column{"hash", "哈希"}},
-                             std::move(rows),
-                             paging,
-                             {"id", "at", "actor", "entity", "entity_id", "action", "command"});
+            stream_rows(ctx, log_columns(), log_default_fields(), [&](const domain::RowSink& sink) {
+                return audit::each_entry(
+                    ctx.db(), query, to_list_paging(opts->paging), [&](const audit::Entry& e) {
+                        sink({e.id,
+                              e.at,
+                              e.actor,
+                              e.entity,
+                              e.entity_id ? output::Value(*e.entity_id) : output::Value(),
+                              e.action,
+                              e.command,
+                              shown(e.id, e.before),
+                              shown(e.id, e.after),
+                              e.hash});
+                    });
+            });
         };
     });
 

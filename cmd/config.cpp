@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.hpp"
 #include "context.hpp"
+#include "listing.hpp"
 #include "options.hpp"
 
 #include <hujing/settings/config.hpp>
+#include <hujing/settings/setting_list.hpp>
 
 #include <fmt/format.h>
 
@@ -36,18 +38,9 @@ void register_config(CLI::App& root, Context& ctx) {
     add_paging_options(*list, *paging);
     list->callback([&ctx, paging] {
         ctx.action = [&ctx, paging] {
-            std::vector<output::Row> rows;
-            for (const auto& s : domain::list_settings(ctx.db())) {
-                rows.push_back({s.key, s.value, s.default_value, !s.is_default, s.description});
-            }
-            write_paged_rows(ctx,
-                             {output::Column{"key", "设置项"},
-                              output::Column{"value", "当前值"},
-                              output::Column{"default", "默认值"},
-                              output::Column{"changed", "已修改", output::Kind::boolean},
-                              output::Column{"description", "说明"}},
-                             std::move(rows),
-                             *paging);
+            stream_rows(ctx, domain::setting_columns(), {}, [&](const domain::RowSink& sink) {
+                return domain::list_settings(ctx.db(), to_list_paging(*paging), sink);
+            });
         };
     });
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.hpp"
 #include "context.hpp"
+#include "listing.hpp"
 #include "options.hpp"
 
 #include <hujing/error.hpp>
@@ -10,6 +11,7 @@
 #include <hujing/registry/enterprise.hpp>
 #include <hujing/registry/import.hpp>
 #include <hujing/registry/risk.hpp>
+#include <hujing/registry/town_list.hpp>
 
 #include <fmt/format.h>
 
@@ -389,10 +391,9 @@ void register_risk(CLI::App& noun, Context& ctx) {
         ctx.action = [&ctx, list_opts] {
             auto query = list_opts->query;
             query.open_only = list_opts->open;
-            write_paged_rows(ctx,
-                             domain::risk_columns(),
-                             domain::list_risks(ctx.db(), query),
-                             list_opts->paging);
+            stream_rows(ctx, domain::risk_columns(), {}, [&](const domain::RowSink& sink) {
+                return domain::list_risks(ctx.db(), query, to_list_paging(list_opts->paging), sink);
+            });
         };
     });
 }
@@ -423,17 +424,9 @@ void register_towns(CLI::App& noun, Context& ctx) {
     add_paging_options(*cmd, *paging);
     cmd->callback([&ctx, paging] {
         ctx.action = [&ctx, paging] {
-            using output::Column;
-            using output::Kind;
-            std::vector<Column> columns = {
-                Column{"name", "镇街", Kind::text},
-                Column{"kind", "类型", Kind::text, domain::division_kind_label},
-                Column{"former", "旧名", Kind::list}};
-            std::vector<output::Row> rows;
-            for (const auto& d : domain::divisions()) {
-                rows.push_back({d.name, d.kind, d.former});
-            }
-            write_paged_rows(ctx, std::move(columns), std::move(rows), *paging);
+            stream_rows(ctx, domain::town_columns(), {}, [&](const domain::RowSink& sink) {
+                return domain::list_towns(to_list_paging(*paging), sink);
+            });
         };
     });
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.hpp"
 #include "context.hpp"
+#include "listing.hpp"
 #include "options.hpp"
 
 #include <hujing/notice.hpp>
@@ -77,11 +78,12 @@ void register_officer(CLI::App& root, Context& ctx) {
     add_paging_options(*list, list_opts->paging);
     list->callback([&ctx, list_opts] {
         ctx.action = [&ctx, list_opts] {
-            write_paged_rows(ctx,
-                             domain::officer_columns(),
-                             domain::list_officers(ctx.db(), list_opts->query, ctx.reveal()),
-                             list_opts->paging,
-                             {"id", "badge", "name", "unit", "roles", "inspector", "active"});
+            const bool reveal = ctx.reveal();
+            const auto view = domain::officer_view(reveal);
+            stream_rows(ctx, view.columns(), view.defaults(), [&](const domain::RowSink& sink) {
+                return domain::list_officers(
+                    ctx.db(), list_opts->query, to_list_paging(list_opts->paging), reveal, sink);
+            });
         };
     });
 

@@ -4,7 +4,6 @@
 #include <hujing/error.hpp>
 #include <hujing/util/text.hpp>
 
-#include <algorithm>
 #include <fstream>
 #include <iostream>
 
@@ -18,50 +17,6 @@ public:
     StdinStream()
         : std::istream(std::cin.rdbuf()) {}
 };
-
-int compare_values(const output::Value& a, const output::Value& b) {
-    if (a.index() != b.index()) {
-        return a.index() < b.index() ? -1 : 1;
-    }
-    if (a < b) {
-        return -1;
-    }
-    return b < a ? 1 : 0;
-}
-
-// Sort, skip and cut in-memory `rows` of `columns` as `paging` says.
-void apply_paging(const Paging& paging,
-                  const std::vector<output::Column>& columns,
-                  std::vector<output::Row>& rows) {
-    if (!paging.sort.empty()) {
-        const bool descending = paging.sort.front() == '-';
-        const std::string key = descending ? paging.sort.substr(1) : paging.sort;
-        const auto it = std::find_if(
-            columns.begin(), columns.end(), [&](const auto& c) { return c.key == key; });
-        if (it == columns.end()) {
-            std::vector<std::string> keys;
-            keys.reserve(columns.size());
-            for (const auto& c : columns) {
-                keys.push_back(c.key);
-            }
-            throw Error(
-                Exit::invalid, "未知的排序字段: " + key, "可用字段: " + util::join(keys, ","));
-        }
-        const auto index = static_cast<std::size_t>(it - columns.begin());
-        std::stable_sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
-            const int c = compare_values(a[index], b[index]);
-            return descending ? c > 0 : c < 0;
-        });
-    }
-    const auto offset = static_cast<std::size_t>(paging.offset.value_or(0));
-    if (offset > 0) {
-        rows.erase(rows.begin(),
-                   rows.begin() + static_cast<std::ptrdiff_t>(std::min(offset, rows.size())));
-    }
-    if (paging.limit && rows.size() > static_cast<std::size_t>(*paging.limit)) {
-        rows.resize(static_cast<std::size_t>(*paging.limit));
-    }
-}
 
 } // namespace
 
@@ -123,15 +78,6 @@ void add_paging_options(CLI::App& cmd, Paging& paging) {
     cmd.add_option("--limit", paging.limit, "最多输出多少行")->check(non_negative());
     cmd.add_option("--offset", paging.offset, "跳过前多少行")->check(non_negative());
     cmd.add_option("--sort", paging.sort, "按字段排序，前加 - 为降序 (如 -id)");
-}
-
-void write_paged_rows(const Context& ctx,
-                      std::vector<output::Column> columns,
-                      std::vector<output::Row> rows,
-                      const Paging& paging,
-                      const std::vector<std::string>& default_fields) {
-    apply_paging(paging, columns, rows);
-    write_rows(ctx, std::move(columns), rows, default_fields);
 }
 
 void add_bool_flag_pair(CLI::App& cmd,

@@ -40,14 +40,6 @@ struct Paging {
 
 void add_paging_options(CLI::App& cmd, Paging& paging);
 
-// Apply `paging` to in-memory `rows` (sort by a column key, "-key" descending; an unknown key
-// is Exit::invalid listing the valid ones), then write them as write_rows does.
-void write_paged_rows(const Context& ctx,
-                      std::vector<output::Column> columns,
-                      std::vector<output::Row> rows,
-                      const Paging& paging,
-                      const std::vector<std::string>& default_fields = {});
-
 // A tri-state flag pair --NAME / --no-NAME bound into `value`.
 void add_bool_flag_pair(CLI::App& cmd,
                         const std::string& name,

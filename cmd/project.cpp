@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.hpp"
 #include "context.hpp"
+#include "listing.hpp"
 #include "options.hpp"
 
 #include <hujing/projects/project.hpp>
@@ -65,10 +66,11 @@ void register_team(CLI::App& noun, Context& ctx) {
     add_paging_options(*list, *paging);
     list->callback([&ctx, list_key, paging] {
         ctx.action = [&ctx, list_key, paging] {
-            write_paged_rows(ctx,
-                             domain::project_member_columns(),
-                             domain::list_project_members(ctx.db(), *list_key),
-                             *paging);
+            stream_rows(
+                ctx, domain::project_member_columns(), {}, [&](const domain::RowSink& sink) {
+                    return domain::list_project_members(
+                        ctx.db(), *list_key, to_list_paging(*paging), sink);
+                });
         };
     });
 }
@@ -132,17 +134,13 @@ void register_project(CLI::App& root, Context& ctx) {
     add_paging_options(*list, *paging);
     list->callback([&ctx, query, paging] {
         ctx.action = [&ctx, query, paging] {
-            write_paged_rows(ctx,
-                             domain::project_columns(),
-                             domain::list_projects(ctx.db(), *query),
-                             *paging,
-                             {"id",
-                              "name",
-                              "enterprise",
-                              "officer",
-                              "officer_name",
-                              "team",
-                              "visit_interval_days"});
+            stream_rows(ctx,
+                        domain::project_columns(),
+                        domain::project_default_fields(),
+                        [&](const domain::RowSink& sink) {
+                            return domain::list_projects(
+                                ctx.db(), *query, to_list_paging(*paging), sink);
+                        });
         };
     });
 

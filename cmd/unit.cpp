@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.hpp"
 #include "context.hpp"
+#include "listing.hpp"
 #include "options.hpp"
 
 #include <hujing/org/unit.hpp>
@@ -19,8 +20,9 @@ void register_unit(CLI::App& root, Context& ctx) {
     add_paging_options(*list, *paging);
     list->callback([&ctx, query, paging] {
         ctx.action = [&ctx, query, paging] {
-            write_paged_rows(
-                ctx, domain::unit_columns(), domain::list_units(ctx.db(), *query), *paging);
+            stream_rows(ctx, domain::unit_columns(), {}, [&](const domain::RowSink& sink) {
+                return domain::list_units(ctx.db(), *query, to_list_paging(*paging), sink);
+            });
         };
     });
 

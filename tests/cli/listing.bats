@@ -76,3 +76,23 @@ first_field() {
     run -0 hujing audit log --offset 2 --limit 1 -f tsv --no-header --fields id
     [ "$output" = 3 ]
 }
+
+@test "json of a list carries every field; --fields narrows it" {
+    seed
+    run -0 hujing demand list --limit 1 -f json
+    [ "$(printf '%s' "$output" | python3 -c 'import json,sys; d=json.load(sys.stdin)[0]; print(d["text"], d["visit_id"])')" = "诉求1 1" ]
+    run -0 hujing demand list --limit 1 -f jsonl --fields id,text
+    [ "$output" = '{"id":1,"text":"诉求1"}' ]
+    run -0 hujing demand list --limit 1 -f csv
+    [[ "${lines[0]}" != *text* ]]
+}
+
+@test "audit log --sort -id --limit 1 reads only the row it prints" {
+    seed
+    # Break the oldest row's JSON: a listing that loaded every row would fail on it.
+    sqlite3 "$HUJING_DB" "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET after = '{' WHERE id = 1"
+    run -0 hujing audit log --sort -id --limit 1 -f tsv --no-header --fields id,after
+    [ "$(cut -f1 <<<"$output")" = "$(sqlite3 "$HUJING_DB" 'SELECT max(id) FROM audit_log')" ]
+    run -0 hujing audit log --sort -id --offset 1 --limit 2 -f tsv --no-header --fields id
+    [ "${#lines[@]}" -eq 2 ]
+}

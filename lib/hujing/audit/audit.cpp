@@ -122,26 +122,43 @@ std::int64_t append(storage::Database& db,
     return e.id;
 }
 
-std::vector<Entry> log(storage::Database& db, const LogQuery& query) {
-    const std::string sql =
-        fmt::format("SELECT {} FROM audit_log WHERE (?1 IS NULL OR at >= ?1) "
-                    "AND (?2 IS NULL OR substr(at, 1, 10) <= ?2)"
-                    " AND (?3 IS NULL OR actor = ?3) AND (?4 IS NULL OR entity "
-                    "= ?4) AND (?5 IS NULL OR entity_id = ?5)"
-                    " ORDER BY id LIMIT coalesce(?6, -1) OFFSET coalesce(?7, 0)",
-                    k_columns);
-    SQLite::Statement q(db.sql(), sql);
-    storage::bind_optional(q, 1, query.since);
-    storage::bind_optional(q, 2, query.until);
-    storage::bind_optional(q, 3, query.actor);
-    storage::bind_optional(q, 4, query.entity);
-    storage::bind_optional(q, 5, query.entity_id);
-    storage::bind_optional(q, 6, query.limit);
-    storage::bind_optional(q, 7, query.offset);
-    std::vector<Entry> out;
-    while (q.executeStep()) {
-        out.push_back(read_entry(q));
+std::int64_t each_entry(storage::Database& db,
+                        const LogQuery& query,
+                        const storage::ListPaging& paging,
+                        const std::function<void(const Entry&)>& row) {
+    storage::ListQuery list(fmt::format("SELECT {} FROM audit_log", k_columns),
+                            {{"id", "id"},
+                             {"at", "at"},
+                             {"actor", "actor"},
+                             {"entity", "entity"},
+                             {"entity_id", "entity_id"},
+                             {"action", "action"},
+                             {"command", "command"},
+                             {"before", "before"},
+                             {"after", "after"},
+                             {"hash", "hash"}},
+                            "id");
+    if (query.since) {
+        list.add("at >= ?", {*query.since});
     }
+    if (query.until) {
+        list.add("substr(at, 1, 10) <= ?", {*query.until});
+    }
+    if (query.actor) {
+        list.add("actor = ?", {*query.actor});
+    }
+    if (query.entity) {
+        list.add("entity = ?", {*query.entity});
+    }
+    if (query.entity_id) {
+        list.add("entity_id = ?", {*query.entity_id});
+    }
+    return list.run(db, paging, [&](SQLite::Statement& q) { row(read_entry(q)); });
+}
+
+std::vector<Entry> log(storage::Database& db, const LogQuery& query) {
+    std::vector<Entry> out;
+    each_entry(db, query, {}, [&](const Entry& e) { out.push_back(e); });
     return out;
 }
 

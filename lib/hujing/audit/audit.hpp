@@ -2,6 +2,7 @@
 #pragma once
 
 #include <hujing/storage/database.hpp>
+#include <hujing/storage/query.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -54,9 +55,14 @@ struct LogQuery {
     std::optional<std::string> actor;
     std::optional<std::string> entity;
     std::optional<std::int64_t> entity_id;
-    std::optional<std::int64_t> limit;
-    std::optional<std::int64_t> offset;
 };
+
+// Call `row` for each row matching `query`, oldest first unless `paging` sorts (by a column
+// key of `audit log`), paged in SQL; returns the row count.
+std::int64_t each_entry(storage::Database& db,
+                        const LogQuery& query,
+                        const storage::ListPaging& paging,
+                        const std::function<void(const Entry&)>& row);
 
 // Return the rows matching `query`, oldest first.
 std::vector<Entry> log(storage::Database& db, const LogQuery& query);

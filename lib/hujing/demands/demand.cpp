@@ -635,7 +635,7 @@ std::int64_t list_demands(storage::Database& db,
                           util::Date today,
                           const RowSink& sink) {
     const auto today_text = util::format_date(today);
-    SqlFilter filter;
+    ListQuery filter(k_select, demand_sort_keys(today_text), "d.id");
     if (query.status) {
         filter.add("d.status = ?", {normalize_status(*query.status)});
     }
@@ -654,15 +654,8 @@ std::int64_t list_demands(storage::Database& db,
     if (query.enterprise) {
         filter.add("d.enterprise_id = ?", {get_enterprise_ref(db, *query.enterprise).id});
     }
-    const auto order = order_and_limit(query.paging, demand_sort_keys(today_text), "d.id");
-    SQLite::Statement q(db.sql(), std::string(k_select) + filter.where() + order);
-    filter.bind(q);
-    std::int64_t count = 0;
-    while (q.executeStep()) {
-        sink(demand_row(read_demand(q), today));
-        ++count;
-    }
-    return count;
+    return filter.run(
+        db, query.paging, [&](SQLite::Statement& q) { sink(demand_row(read_demand(q), today)); });
 }
 
 nlohmann::json demand_json(const Demand& demand, util::Date today) {

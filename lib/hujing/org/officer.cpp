@@ -3,6 +3,7 @@
 #include <hujing/io/csv_reader.hpp>
 #include <hujing/org/officer.hpp>
 #include <hujing/org/unit.hpp>
+#include <hujing/storage/query.hpp>
 #include <hujing/util/id_number.hpp>
 #include <hujing/util/pii.hpp>
 #include <hujing/util/text.hpp>
@@ -157,54 +158,60 @@ Officer get_officer(storage::Database& db, std::string_view key) {
     throw_not_found("民警", key, "用 hujing officer list 查看");
 }
 
-std::vector<output::Column> officer_columns() {
-    using output::Column;
+output::View<Officer> officer_view(bool reveal) {
+    using F = output::Field<Officer>;
     using output::Kind;
-    return {
-        Column{"id", "编号", Kind::integer},
-        Column{"badge", "警号", Kind::text},
-        Column{"name", "姓名", Kind::text},
-        Column{"unit", "单位", Kind::text},
-        Column{"roles", "角色", Kind::list},
-        Column{"inspector", "检查员", Kind::boolean},
-        Column{"active", "在岗", Kind::boolean},
-        Column{"phone", "电话", Kind::text},
-    };
+    return output::View<Officer>(
+        {F{"id", "编号", Kind::integer, [](const Officer& o) { return o.id; }, "o.id"},
+         F{"badge", "警号", Kind::text, [](const Officer& o) { return o.badge; }, "o.badge"},
+         F{"name", "姓名", Kind::text, [](const Officer& o) { return o.name; }, "o.name"},
+         F{"unit", "单位", Kind::text, [](const Officer& o) { return o.unit_name; }, "u.name"},
+         F{"roles", "角色", Kind::list, [](const Officer& o) { return o.roles; }},
+         F{"inspector",
+           "检查员",
+           Kind::boolean,
+           [](const Officer& o) { return o.inspector; },
+           "o.inspector"},
+         F{"active", "在岗", Kind::boolean, [](const Officer& o) { return o.active; }, "o.active"},
+         F{"phone",
+           "电话",
+           Kind::text,
+           [reveal](const Officer& o) -> output::Value {
+               if (!o.phone) {
+                   return {};
+               }
+               return reveal ? *o.phone : util::mask_phone(*o.phone);
+           },
+           "o.phone"}},
+        {"id", "badge", "name", "unit", "roles", "inspector", "active"});
 }
 
-std::vector<output::Row>
-list_officers(storage::Database& db, const OfficerQuery& query, bool reveal) {
-    std::optional<std::int64_t> unit_id;
+std::vector<output::Column> officer_columns() {
+    return officer_view(false).columns();
+}
+
+std::int64_t list_officers(storage::Database& db,
+                           const OfficerQuery& query,
+                           const ListPaging& paging,
+                           bool reveal,
+                           const RowSink& sink) {
+    const auto view = officer_view(reveal);
+    ListQuery list(k_select, storage::sort_keys(view), "o.badge");
     if (query.unit) {
-        unit_id = get_unit(db, *query.unit).id;
+        list.add("o.unit_id = ?", {get_unit(db, *query.unit).id});
     }
     if (query.role) {
         check_role(*query.role);
+        list.add("EXISTS (SELECT 1 FROM officer_role r WHERE r.officer_id = o.id AND r.role = ?)",
+                 {*query.role});
     }
-    SQLite::Statement q(
-        db.sql(),
-        std::string(k_select)
-            + " WHERE (?1 IS NULL OR o.unit_id = ?1)"
-              " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM officer_role r"
-              "      WHERE r.officer_id = o.id AND r.role = ?2))"
-              " AND (?3 IS NULL OR o.inspector = ?3) AND (?4 IS NULL OR o.active = ?4)"
-              " ORDER BY o.badge");
-    storage::bind_optional(q, 1, unit_id);
-    storage::bind_optional(q, 2, query.role);
-    storage::bind_optional(
-        q, 3, query.inspector ? std::optional<int>(*query.inspector ? 1 : 0) : std::nullopt);
-    storage::bind_optional(
-        q, 4, query.active ? std::optional<int>(*query.active ? 1 : 0) : std::nullopt);
-    std::vector<output::Row> rows;
-    while (q.executeStep()) {
-        const Officer o = read_officer(q);
-        output::Value phone;
-        if (o.phone) {
-            phone = reveal ? *o.phone : util::mask_phone(*o.phone);
-        }
-        rows.push_back({o.id, o.badge, o.name, o.unit_name, o.roles, o.inspector, o.active, phone});
+    if (query.inspector) {
+        list.add("o.inspector = ?", {std::int64_t{*query.inspector ? 1 : 0}});
     }
-    return rows;
+    if (query.active) {
+        list.add("o.active = ?", {std::int64_t{*query.active ? 1 : 0}});
+    }
+    return list.run(db, paging, [&](SQLite::Statement& q) { sink(view.row(read_officer(q))); });
 }
 
 nlohmann::json officer_json(const Officer& o, bool reveal) {
@@ -224,16 +231,7 @@ nlohmann::json officer_json(const Officer& o, bool reveal) {
 }
 
 std::vector<output::Section> officer_sections(const Officer& o, bool reveal) {
-    using output::Column;
-    using output::Kind;
-    output::Section top;
-    top.fields = officer_columns();
-    output::Value phone;
-    if (o.phone) {
-        phone = reveal ? *o.phone : util::mask_phone(*o.phone);
-    }
-    top.values = {o.id, o.badge, o.name, o.unit_name, o.roles, o.inspector, o.active, phone};
-    return {top};
+    return {officer_view(reveal).section(o)};
 }
 
 std::int64_t

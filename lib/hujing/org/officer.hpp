@@ -4,6 +4,7 @@
 #include <hujing/output/table.hpp>
 #include <hujing/output/writer.hpp>
 #include <hujing/storage/database.hpp>
+#include <hujing/storage/query.hpp>
 #include <hujing/storage/transaction.hpp>
 
 #include <nlohmann/json.hpp>
@@ -51,12 +52,19 @@ struct OfficerQuery {
     std::optional<bool> active;
 };
 
-// The columns of an officer listing (phone masked unless `reveal`).
+// The fields of an officer (phone masked unless `reveal`) and the listing's default columns.
+output::View<Officer> officer_view(bool reveal);
+
+// The columns of an officer listing.
 std::vector<output::Column> officer_columns();
 
-// Return the officers matching `query` as rows for officer_columns(), ordered by badge.
-std::vector<output::Row>
-list_officers(storage::Database& db, const OfficerQuery& query, bool reveal);
+// Stream the officers matching `query` to `sink` as rows of officer_view(), ordered by badge
+// unless --sort, paged in SQL; returns the row count.
+std::int64_t list_officers(storage::Database& db,
+                           const OfficerQuery& query,
+                           const ListPaging& paging,
+                           bool reveal,
+                           const RowSink& sink);
 
 struct NewOfficer {
     std::string badge;

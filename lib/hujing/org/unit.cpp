@@ -86,20 +86,24 @@ std::vector<output::Column> unit_columns() {
     };
 }
 
-std::vector<output::Row> list_units(storage::Database& db, const UnitQuery& query) {
-    SQLite::Statement q(db.sql(),
-                        std::string(k_select) + " WHERE (?1 IS NULL OR u.kind = ?1) ORDER BY u.id");
-    storage::bind_optional(q, 1, query.kind);
-    std::vector<output::Row> rows;
-    while (q.executeStep()) {
-        const Unit u = read_unit(q);
-        rows.push_back({u.id,
-                        u.code,
-                        u.name,
-                        u.kind,
-                        u.parent_code ? output::Value(*u.parent_code) : output::Value()});
+std::int64_t list_units(storage::Database& db,
+                        const UnitQuery& query,
+                        const ListPaging& paging,
+                        const RowSink& sink) {
+    ListQuery list(k_select,
+                   {{"id", "u.id"},
+                    {"code", "u.code"},
+                    {"name", "u.name"},
+                    {"kind", "u.kind"},
+                    {"parent", "p.code"}},
+                   "u.id");
+    if (query.kind) {
+        list.add("u.kind = ?", {*query.kind});
     }
-    return rows;
+    return list.run(db, paging, [&](SQLite::Statement& q) {
+        const Unit u = read_unit(q);
+        sink({u.id, u.code, u.name, u.kind, output::nullable(u.parent_code)});
+    });
 }
 
 std::int64_t add_unit(storage::WriteTransaction& tx, storage::Database& db, const NewUnit& unit) {

@@ -3,6 +3,7 @@
 
 #include <hujing/output/table.hpp>
 #include <hujing/storage/database.hpp>
+#include <hujing/storage/query.hpp>
 #include <hujing/storage/transaction.hpp>
 
 #include <cstdint>
@@ -41,8 +42,12 @@ struct UnitQuery {
 // The columns of a unit listing.
 std::vector<output::Column> unit_columns();
 
-// Return the units matching `query` as rows for unit_columns(), ordered by id.
-std::vector<output::Row> list_units(storage::Database& db, const UnitQuery& query);
+// Stream the units matching `query` to `sink` as rows for unit_columns(), ordered by id unless
+// --sort, paged in SQL; returns the row count.
+std::int64_t list_units(storage::Database& db,
+                        const UnitQuery& query,
+                        const ListPaging& paging,
+                        const RowSink& sink);
 
 struct NewUnit {
     std::string code;

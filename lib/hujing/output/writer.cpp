@@ -5,12 +5,38 @@
 
 namespace hujing::output {
 
+namespace {
+
+// json and jsonl carry every field of the record unless --fields narrows them.
+std::vector<std::string> defaults_for(Format format, const std::vector<std::string>& defaults) {
+    if (format == Format::json || format == Format::jsonl) {
+        return {};
+    }
+    return defaults;
+}
+
+} // namespace
+
+std::vector<std::string> shown_fields(std::FILE* out,
+                                      const std::vector<Column>& columns,
+                                      const OutputOptions& options,
+                                      const std::vector<std::string>& default_fields) {
+    const auto format = effective_format(options, out);
+    std::vector<std::string> keys;
+    for (const auto i :
+         detail::select_fields(columns, options.fields, defaults_for(format, default_fields))) {
+        keys.push_back(columns[i].key);
+    }
+    return keys;
+}
+
 std::unique_ptr<RowWriter> make_writer(std::FILE* out,
                                        std::vector<Column> columns,
                                        const OutputOptions& options,
                                        const std::vector<std::string>& default_fields) {
-    auto fields = detail::select_fields(columns, options.fields, default_fields);
     const auto format = effective_format(options, out);
+    auto fields =
+        detail::select_fields(columns, options.fields, defaults_for(format, default_fields));
     detail::WriterSetup setup{out, std::move(columns), std::move(fields), options};
     switch (format) {
     case Format::csv:

@@ -62,12 +62,19 @@ public:
     virtual void finish() = 0;
 };
 
-// Create a writer for `columns` to `out`. `default_fields` (keys) are the columns shown without
-// --fields; empty means all. An unknown --fields name throws Exit::invalid listing the valid keys.
+// Create a writer for `columns` to `out`. `default_fields` (keys) are the columns table, csv,
+// tsv and xlsx show without --fields; empty means all; json and jsonl show every column unless
+// --fields narrows them. An unknown --fields name throws Exit::invalid listing the valid keys.
 std::unique_ptr<RowWriter> make_writer(std::FILE* out,
                                        std::vector<Column> columns,
                                        const OutputOptions& options,
                                        const std::vector<std::string>& default_fields = {});
+
+// The keys of the columns a writer made with the same arguments shows, in order.
+std::vector<std::string> shown_fields(std::FILE* out,
+                                      const std::vector<Column>& columns,
+                                      const OutputOptions& options,
+                                      const std::vector<std::string>& default_fields = {});
 
 // Write a whole `table` (convenience over make_writer).
 void write_table(std::FILE* out,

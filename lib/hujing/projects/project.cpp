@@ -16,10 +16,16 @@ namespace hujing::domain {
 
 namespace {
 
-constexpr const char* k_select =
+constexpr const char* k_select_fields =
     "SELECT p.id, p.name, p.enterprise_id, e.uscc, e.name, o.badge, o.name, p.plan,"
-    " p.archive_path, p.visit_interval_days, p.created_at, p.since FROM project p"
-    " JOIN officer o ON o.id = p.officer_id LEFT JOIN enterprise e ON e.id = p.enterprise_id";
+    " p.archive_path, p.visit_interval_days, p.created_at, p.since";
+constexpr const char* k_from = " FROM project p JOIN officer o ON o.id = p.officer_id"
+                               " LEFT JOIN enterprise e ON e.id = p.enterprise_id";
+
+// The select of one project (the columns read_project_fields reads).
+std::string select_project() {
+    return std::string(k_select_fields) + k_from;
+}
 
 constexpr const char* k_project_role = "项目警官";
 
@@ -35,7 +41,8 @@ output::Value opt_value(const std::optional<std::int64_t>& v) {
     return v ? output::Value(*v) : output::Value{};
 }
 
-Project read_project(storage::Database& db, SQLite::Statement& q) {
+// The project row of `q` (the columns of k_select), without its team.
+Project read_project_fields(SQLite::Statement& q) {
     Project p;
     p.id = q.getColumn(0).getInt64();
     p.name = q.getColumn(1).getString();
@@ -49,6 +56,11 @@ Project read_project(storage::Database& db, SQLite::Statement& q) {
     p.visit_interval_days = storage::optional_int(q, 9);
     p.created_at = q.getColumn(10).getString();
     p.since = q.getColumn(11).getString();
+    return p;
+}
+
+Project read_project(storage::Database& db, SQLite::Statement& q) {
+    Project p = read_project_fields(q);
     SQLite::Statement m(db.sql(),
                         "SELECT o.badge, o.name, u.name, m.duty FROM project_member m"
                         " JOIN officer o ON o.id = m.officer_id JOIN unit u ON u.id = o.unit_id"
@@ -193,13 +205,13 @@ std::int64_t update_project(storage::WriteTransaction& tx,
 std::optional<Project> find_project(storage::Database& db, std::string_view key) {
     const auto k = util::trim(key);
     if (const auto id = util::to_int64(k)) {
-        SQLite::Statement q(db.sql(), std::string(k_select) + " WHERE p.id = ?");
+        SQLite::Statement q(db.sql(), select_project() + " WHERE p.id = ?");
         q.bind(1, *id);
         if (q.executeStep()) {
             return read_project(db, q);
         }
     }
-    SQLite::Statement q(db.sql(), std::string(k_select) + " WHERE p.name = ?");
+    SQLite::Statement q(db.sql(), select_project() + " WHERE p.name = ?");
     q.bind(1, std::string(k));
     if (q.executeStep()) {
         return read_project(db, q);
@@ -232,45 +244,57 @@ std::vector<output::Column> project_columns() {
             Column{"created_at", "登记时间", Kind::text}};
 }
 
-std::vector<output::Row> list_projects(storage::Database& db, const ProjectQuery& query) {
-    std::optional<std::int64_t> officer_id;
+std::vector<std::string> project_default_fields() {
+    return {"id", "name", "enterprise", "officer", "officer_name", "team", "visit_interval_days"};
+}
+
+std::int64_t list_projects(storage::Database& db,
+                           const ProjectQuery& query,
+                           const ListPaging& paging,
+                           const RowSink& sink) {
+    ListQuery list(std::string(k_select_fields)
+                       + ", (SELECT group_concat(badge, ';') FROM (SELECT o2.badge AS badge"
+                         " FROM project_member m JOIN officer o2 ON o2.id = m.officer_id"
+                         " WHERE m.project_id = p.id ORDER BY o2.badge))"
+                       + k_from,
+                   {{"id", "p.id"},
+                    {"name", "p.name"},
+                    {"enterprise_id", "p.enterprise_id"},
+                    {"uscc", "e.uscc"},
+                    {"enterprise", "e.name"},
+                    {"officer", "o.badge"},
+                    {"officer_name", "o.name"},
+                    {"visit_interval_days", "p.visit_interval_days"},
+                    {"since", "p.since"},
+                    {"plan", "p.plan"},
+                    {"archive_path", "p.archive_path"},
+                    {"created_at", "p.created_at"}},
+                   "p.id");
     if (query.officer) {
-        officer_id = get_officer(db, *query.officer).id;
+        list.add("p.officer_id = ?1 OR EXISTS (SELECT 1 FROM project_member m"
+                 " WHERE m.project_id = p.id AND m.officer_id = ?1)",
+                 {get_officer(db, *query.officer).id});
     }
-    std::optional<std::int64_t> enterprise_id;
     if (query.enterprise) {
-        enterprise_id = get_enterprise_ref(db, *query.enterprise).id;
+        list.add("p.enterprise_id = ?", {get_enterprise_ref(db, *query.enterprise).id});
     }
-    SQLite::Statement q(
-        db.sql(),
-        std::string(k_select)
-            + " WHERE (?1 IS NULL OR p.officer_id = ?1 OR EXISTS (SELECT 1 FROM project_member m"
-              " WHERE m.project_id = p.id AND m.officer_id = ?1))"
-              " AND (?2 IS NULL OR p.enterprise_id = ?2) ORDER BY p.id");
-    storage::bind_optional(q, 1, officer_id);
-    storage::bind_optional(q, 2, enterprise_id);
-    std::vector<output::Row> rows;
-    while (q.executeStep()) {
-        const auto p = read_project(db, q);
-        std::vector<std::string> team;
-        for (const auto& m : p.team) {
-            team.push_back(m.badge);
-        }
-        rows.push_back({p.id,
-                        p.name,
-                        opt_value(p.enterprise_id),
-                        opt_value(p.enterprise_uscc),
-                        opt_value(p.enterprise_name),
-                        p.officer_badge,
-                        p.officer_name,
-                        team,
-                        opt_value(p.visit_interval_days),
-                        p.since,
-                        opt_value(p.plan),
-                        opt_value(p.archive_path),
-                        p.created_at});
-    }
-    return rows;
+    return list.run(db, paging, [&](SQLite::Statement& q) {
+        const auto p = read_project_fields(q);
+        sink({p.id,
+              p.name,
+              opt_value(p.enterprise_id),
+              opt_value(p.enterprise_uscc),
+              opt_value(p.enterprise_name),
+              p.officer_badge,
+              p.officer_name,
+              q.isColumnNull(12) ? std::vector<std::string>{}
+                                 : util::split(q.getColumn(12).getString(), ';'),
+              opt_value(p.visit_interval_days),
+              p.since,
+              opt_value(p.plan),
+              opt_value(p.archive_path),
+              p.created_at});
+    });
 }
 
 nlohmann::json project_json(const Project& p) {
@@ -385,13 +409,23 @@ std::vector<output::Column> project_member_columns() {
             Column{"duty", "分工", Kind::text}};
 }
 
-std::vector<output::Row> list_project_members(storage::Database& db, std::string_view key) {
+std::int64_t list_project_members(storage::Database& db,
+                                  std::string_view key,
+                                  const ListPaging& paging,
+                                  const RowSink& sink) {
     const auto project = get_project(db, key);
-    std::vector<output::Row> rows;
-    for (const auto& m : project.team) {
-        rows.push_back({m.badge, m.name, m.unit, opt_value(m.duty)});
-    }
-    return rows;
+    ListQuery list(
+        "SELECT o.badge, o.name, u.name, m.duty FROM project_member m"
+        " JOIN officer o ON o.id = m.officer_id JOIN unit u ON u.id = o.unit_id",
+        {{"badge", "o.badge"}, {"name", "o.name"}, {"unit", "u.name"}, {"duty", "m.duty"}},
+        "o.badge");
+    list.add("m.project_id = ?", {project.id});
+    return list.run(db, paging, [&](SQLite::Statement& q) {
+        sink({q.getColumn(0).getString(),
+              q.getColumn(1).getString(),
+              q.getColumn(2).getString(),
+              opt_value(storage::optional_text(q, 3))});
+    });
 }
 
 } // namespace hujing::domain

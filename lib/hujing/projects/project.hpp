@@ -3,7 +3,9 @@
 
 #include <hujing/output/table.hpp>
 #include <hujing/output/writer.hpp>
+#include <hujing/registry/file.hpp>
 #include <hujing/storage/database.hpp>
+#include <hujing/storage/query.hpp>
 #include <hujing/storage/transaction.hpp>
 #include <hujing/util/date.hpp>
 
@@ -86,11 +88,20 @@ struct ProjectQuery {
     std::optional<std::string> enterprise; // id or USCC
 };
 
-// The columns of a project listing.
-std::vector<output::Column> project_columns();
+// The enterprise file part: the key projects of the enterprise.
+FilePart
+project_file_part(storage::Database& db, std::int64_t enterprise_id, const FileOptions& options);
 
-// The projects matching `query`, by id.
-std::vector<output::Row> list_projects(storage::Database& db, const ProjectQuery& query);
+// The columns of a project listing, and those shown without --fields.
+std::vector<output::Column> project_columns();
+std::vector<std::string> project_default_fields();
+
+// Stream the projects matching `query` to `sink` as rows for project_columns(), by id unless
+// --sort, paged in SQL; returns the row count.
+std::int64_t list_projects(storage::Database& db,
+                           const ProjectQuery& query,
+                           const ListPaging& paging,
+                           const RowSink& sink);
 
 // The project as one JSON object with its `team` array.
 nlohmann::json project_json(const Project& project);
@@ -115,7 +126,11 @@ std::int64_t remove_project_member(storage::WriteTransaction& tx,
 // The columns of a team listing.
 std::vector<output::Column> project_member_columns();
 
-// The team of project `key` as rows for project_member_columns().
-std::vector<output::Row> list_project_members(storage::Database& db, std::string_view key);
+// Stream the team of project `key` to `sink` as rows for project_member_columns(), by badge
+// unless --sort, paged in SQL; returns the row count.
+std::int64_t list_project_members(storage::Database& db,
+                                  std::string_view key,
+                                  const ListPaging& paging,
+                                  const RowSink& sink);
 
 } // namespace hujing::domain

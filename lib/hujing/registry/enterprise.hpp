@@ -151,18 +151,22 @@ void list_enterprises(storage::Database& db,
 // The whole file of one enterprise (一企一档), as shown by `enterprise show`.
 struct EnterpriseFile {
     Enterprise enterprise;
-    output::Table officers;
-    nlohmann::json officers_json = nlohmann::json::array();
-    output::Table credit;
-    nlohmann::json credit_json = nlohmann::json::array();
-    output::Table risks;
-    nlohmann::json risks_json = nlohmann::json::array();
-    output::Table exemptions;
-    nlohmann::json exemptions_json = nlohmann::json::array();
-    output::Table projects;
-    nlohmann::json projects_json = nlohmann::json::array();
-    std::vector<FilePart> parts; // contributed by other capabilities
+    std::vector<FilePart> parts; // every section, in display order (enterprise_file_parts())
+
+    // The part with json key `key`; a missing one is Exit::internal.
+    [[nodiscard]] const FilePart& part(std::string_view key) const;
 };
+
+// The registry's own parts of the file: assigned officers, credit history, open risks and
+// exemptions (registered in file.cpp like every other capability's part).
+FilePart
+officer_file_part(storage::Database& db, std::int64_t enterprise_id, const FileOptions& options);
+FilePart
+credit_file_part(storage::Database& db, std::int64_t enterprise_id, const FileOptions& options);
+FilePart
+risk_file_part(storage::Database& db, std::int64_t enterprise_id, const FileOptions& options);
+FilePart
+exemption_file_part(storage::Database& db, std::int64_t enterprise_id, const FileOptions& options);
 
 // Load the file of enterprise `key` with every part of enterprise_file_parts().
 EnterpriseFile

@@ -32,9 +32,9 @@ using FilePartFn = FilePart (*)(storage::Database& db,
                                 std::int64_t enterprise_id,
                                 const FileOptions& options);
 
-// The parts other capabilities add to the enterprise file, in display order. The list lives in
-// enterprise_file.cpp: a new capability adds one line there and its own function — the
-// registry's show code never changes.
+// Every part of the enterprise file, the registry's own and those of other capabilities, in
+// display order. The list lives in file.cpp: a new capability adds one line there and its own
+// function — the registry's show code never changes.
 const std::vector<FilePartFn>& enterprise_file_parts();
 
 } // namespace hujing::domain

@@ -14,6 +14,10 @@ namespace hujing::domain {
 
 namespace {
 
+// Most severe first.
+constexpr const char* k_level_order =
+    "CASE r.level WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 ELSE 3 END";
+
 nlohmann::json risk_json(storage::Database& db, std::int64_t id) {
     SQLite::Statement q(db.sql(),
                         "SELECT r.id, r.enterprise_id, r.level, r.description, u.code, r.leader,"
@@ -122,34 +126,38 @@ std::vector<output::Column> risk_columns() {
             Column{"closed", "关闭日期", Kind::text}};
 }
 
-std::vector<output::Row> list_risks(storage::Database& db, const RiskQuery& query) {
-    std::optional<std::int64_t> enterprise_id;
+std::int64_t list_risks(storage::Database& db,
+                        const RiskQuery& query,
+                        const ListPaging& paging,
+                        const RowSink& sink) {
+    ListQuery list("SELECT r.id, r.enterprise_id, e.uscc, e.name, r.level, r.description, u.name,"
+                   " r.leader, r.opened, r.closed FROM risk r"
+                   " JOIN enterprise e ON e.id = r.enterprise_id"
+                   " LEFT JOIN unit u ON u.id = r.unit_id",
+                   {{"id", "r.id"},
+                    {"enterprise_id", "r.enterprise_id"},
+                    {"uscc", "e.uscc"},
+                    {"name", "e.name"},
+                    {"level", k_level_order},
+                    {"description", "r.description"},
+                    {"unit", "u.name"},
+                    {"leader", "r.leader"},
+                    {"opened", "r.opened"},
+                    {"closed", "r.closed"}},
+                   std::string(k_level_order) + ", r.id");
+    if (query.open_only) {
+        list.add("r.closed IS NULL");
+    }
     if (query.enterprise) {
-        enterprise_id = get_enterprise_ref(db, *query.enterprise).id;
+        list.add("r.enterprise_id = ?", {get_enterprise_ref(db, *query.enterprise).id});
     }
-    std::optional<std::string> level;
     if (query.level) {
-        level = parse_risk_level(*query.level);
+        list.add("r.level = ?", {parse_risk_level(*query.level)});
     }
-    std::optional<std::int64_t> unit_id;
     if (query.unit) {
-        unit_id = get_unit(db, *query.unit).id;
+        list.add("r.unit_id = ?", {get_unit(db, *query.unit).id});
     }
-    SQLite::Statement q(
-        db.sql(),
-        "SELECT r.id, r.enterprise_id, e.uscc, e.name, r.level, r.description, u.name, r.leader,"
-        " r.opened, r.closed FROM risk r JOIN enterprise e ON e.id = r.enterprise_id"
-        " LEFT JOIN unit u ON u.id = r.unit_id"
-        " WHERE (?1 = 0 OR r.closed IS NULL) AND (?2 IS NULL OR r.enterprise_id = ?2)"
-        " AND (?3 IS NULL OR r.level = ?3) AND (?4 IS NULL OR r.unit_id = ?4)"
-        " ORDER BY CASE r.level WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2"
-        " ELSE 3 END, r.id");
-    q.bind(1, query.open_only ? 1 : 0);
-    storage::bind_optional(q, 2, enterprise_id);
-    storage::bind_optional(q, 3, level);
-    storage::bind_optional(q, 4, unit_id);
-    std::vector<output::Row> rows;
-    while (q.executeStep()) {
+    return list.run(db, paging, [&](SQLite::Statement& q) {
         output::Row row;
         for (int i = 0; i < 10; ++i) {
             if (q.isColumnNull(i)) {
@@ -160,9 +168,8 @@ std::vector<output::Row> list_risks(storage::Database& db, const RiskQuery& quer
                 row.emplace_back(q.getColumn(i).getString());
             }
         }
-        rows.push_back(std::move(row));
-    }
-    return rows;
+        sink(row);
+    });
 }
 
 } // namespace hujing::domain

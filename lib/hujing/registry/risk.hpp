@@ -3,6 +3,7 @@
 
 #include <hujing/output/table.hpp>
 #include <hujing/storage/database.hpp>
+#include <hujing/storage/query.hpp>
 #include <hujing/storage/transaction.hpp>
 #include <hujing/util/date.hpp>
 
@@ -52,7 +53,11 @@ struct RiskQuery {
 // The columns of a risk listing.
 std::vector<output::Column> risk_columns();
 
-// The risks matching `query`, most severe first, then by id.
-std::vector<output::Row> list_risks(storage::Database& db, const RiskQuery& query);
+// Stream the risks matching `query` to `sink` as rows for risk_columns(), most severe first,
+// then by id, unless --sort; paged in SQL; returns the row count.
+std::int64_t list_risks(storage::Database& db,
+                        const RiskQuery& query,
+                        const ListPaging& paging,
+                        const RowSink& sink);
 
 } // namespace hujing::domain

@@ -264,7 +264,7 @@ std::vector<std::string> visit_default_fields() {
 
 std::int64_t
 list_visits(storage::Database& db, const VisitQuery& query, util::Date today, const RowSink& sink) {
-    SqlFilter filter;
+    ListQuery filter(list_select(), visit_sort_keys(), "v.date DESC, v.id DESC");
     if (query.kind) {
         check_visit_kind(*query.kind);
         filter.add("v.kind = ?", {*query.kind});
@@ -284,11 +284,7 @@ list_visits(storage::Database& db, const VisitQuery& query, util::Date today, co
     if (query.project) {
         filter.add("v.project_id = ?", {get_project_ref(db, *query.project).id});
     }
-    const auto order = order_and_limit(query.paging, visit_sort_keys(), "v.date DESC, v.id DESC");
-    SQLite::Statement q(db.sql(), list_select() + filter.where() + order);
-    filter.bind(q);
-    std::int64_t count = 0;
-    while (q.executeStep()) {
+    return filter.run(db, query.paging, [&](SQLite::Statement& q) {
         sink({q.getColumn(0).getInt64(),
               q.getColumn(1).getString(),
               q.getColumn(2).getString(),
@@ -302,9 +298,7 @@ list_visits(storage::Database& db, const VisitQuery& query, util::Date today, co
               opt(storage::optional_int(q, 10)),
               opt(storage::optional_text(q, 11)),
               q.getColumn(12).getInt64()});
-        ++count;
-    }
-    return count;
+    });
 }
 
 nlohmann::json visit_show_json(storage::Database& db, const Visit& visit) {
@@ -392,13 +386,81 @@ std::vector<output::Column> visit_due_columns() {
             Column{"interval_days", "走访间隔(天)", Kind::integer, {}, true}};
 }
 
+namespace {
+
+// The select of visit-due: ?1 is the as-of date; ?2..?11 the (role, days) pairs of the
+// interval table; the filters follow. The clock of an assignment starts at its since-date even
+// when the officer had visited before (a new assignment gets a whole interval).
+std::string due_select() {
+    std::string intervals;
+    for (std::size_t i = 0; i < officer_roles().size(); ++i) {
+        intervals += fmt::format("{}(?{}, ?{})", i == 0 ? "" : ", ", 2 + 2 * i, 3 + 2 * i);
+    }
+    return "WITH interval(role, days) AS (VALUES " + intervals
+           + "),"
+             " due AS ("
+             "  SELECT eo.enterprise_id AS enterprise_id, eo.officer_id AS officer_id,"
+             "   eo.role AS role, NULL AS project_id, NULL AS project_name,"
+             "   (SELECT max(v.date) FROM visit v JOIN visit_officer vo ON vo.visit_id = v.id"
+             "     WHERE v.enterprise_id = eo.enterprise_id AND vo.officer_id = eo.officer_id"
+             "     AND v.date <= ?1) AS last_visit,"
+             "   eo.since AS start, i.days AS days"
+             "  FROM enterprise_officer eo JOIN interval i ON i.role = eo.role"
+             "  WHERE eo.since <= ?1"
+             "  UNION ALL"
+             "  SELECT p.enterprise_id, p.officer_id, '项目警官', p.id, p.name,"
+             "   (SELECT max(v.date) FROM visit v JOIN visit_officer vo ON vo.visit_id = v.id"
+             "     WHERE v.project_id = p.id AND vo.officer_id = p.officer_id AND v.date <= ?1),"
+             "   p.since,"
+             "   coalesce(p.visit_interval_days,"
+             "            (SELECT days FROM interval WHERE role = '项目警官'))"
+             "  FROM project p WHERE p.since <= ?1),"
+             " c AS (SELECT *, date(max(coalesce(last_visit, start), start),"
+             "   '+' || days || ' days') AS due_date FROM due)"
+             " SELECT c.enterprise_id, e.uscc, e.name, o.badge, o.name, c.role, c.last_visit,"
+             "  c.due_date, CAST(julianday(?1) - julianday(c.due_date) AS INTEGER) AS days_overdue,"
+             "  c.project_id, c.project_name, e.town, c.days"
+             " FROM c JOIN officer o ON o.id = c.officer_id"
+             " LEFT JOIN enterprise e ON e.id = c.enterprise_id";
+}
+
+std::vector<SortKey> due_sort_keys() {
+    return {{"enterprise_id", "c.enterprise_id"},
+            {"uscc", "e.uscc"},
+            {"name", "e.name"},
+            {"officer", "o.badge"},
+            {"officer_name", "o.name"},
+            {"role", "c.role"},
+            {"last_visit", "c.last_visit"},
+            {"due_date", "c.due_date"},
+            {"days_overdue", "days_overdue"},
+            {"project_id", "c.project_id"},
+            {"project", "c.project_name"},
+            {"town", "e.town"},
+            {"interval_days", "c.days"}};
+}
+
+// Bind the as-of date and the interval table of due_select(); returns the next index.
+int bind_due_head(SQLite::Statement& q, storage::Database& db, const std::string& as_of) {
+    q.bind(1, as_of);
+    int index = 2;
+    for (const auto& role : officer_roles()) {
+        q.bind(index++, role);
+        q.bind(index++, get_int_setting(db, "visit.interval." + role));
+    }
+    return index;
+}
+
+} // namespace
+
 std::int64_t list_visits_due(storage::Database& db,
                              const VisitDueQuery& query,
                              util::Date today,
                              const RowSink& sink) {
     const auto as_of =
         util::format_date(util::parse_date_arg(query.as_of.value_or("today"), today));
-    SqlFilter filter;
+    ListQuery filter(
+        due_select(), due_sort_keys(), "days_overdue DESC, c.enterprise_id, o.badge, c.project_id");
     if (query.role) {
         check_role(*query.role);
         filter.add("c.role = ?", {*query.role});
@@ -409,87 +471,26 @@ std::int64_t list_visits_due(storage::Database& db,
     if (query.officer) {
         filter.add("c.officer_id = ?", {get_officer(db, *query.officer).id});
     }
-    // ?1 is the as-of date; ?2..?11 the (role, days) pairs of the interval table; the filters
-    // follow. The clock of an assignment starts at its since-date even when the officer had
-    // visited before (a new assignment gets a whole interval).
-    std::string intervals;
-    for (std::size_t i = 0; i < officer_roles().size(); ++i) {
-        intervals += fmt::format("{}(?{}, ?{})", i == 0 ? "" : ", ", 2 + 2 * i, 3 + 2 * i);
-    }
-    const std::string sql =
-        "WITH interval(role, days) AS (VALUES " + intervals
-        + "),"
-          " due AS ("
-          "  SELECT eo.enterprise_id AS enterprise_id, eo.officer_id AS officer_id,"
-          "   eo.role AS role, NULL AS project_id, NULL AS project_name,"
-          "   (SELECT max(v.date) FROM visit v JOIN visit_officer vo ON vo.visit_id = v.id"
-          "     WHERE v.enterprise_id = eo.enterprise_id AND vo.officer_id = eo.officer_id"
-          "     AND v.date <= ?1) AS last_visit,"
-          "   eo.since AS start, i.days AS days"
-          "  FROM enterprise_officer eo JOIN interval i ON i.role = eo.role"
-          "  WHERE eo.since <= ?1"
-          "  UNION ALL"
-          "  SELECT p.enterprise_id, p.officer_id, '项目警官', p.id, p.name,"
-          "   (SELECT max(v.date) FROM visit v JOIN visit_officer vo ON vo.visit_id = v.id"
-          "     WHERE v.project_id = p.id AND vo.officer_id = p.officer_id AND v.date <= ?1),"
-          "   p.since,"
-          "   coalesce(p.visit_interval_days,"
-          "            (SELECT days FROM interval WHERE role = '项目警官'))"
-          "  FROM project p WHERE p.since <= ?1),"
-          " c AS (SELECT *, date(max(coalesce(last_visit, start), start),"
-          "   '+' || days || ' days') AS due_date FROM due)"
-          " SELECT c.enterprise_id, e.uscc, e.name, o.badge, o.name, c.role, c.last_visit,"
-          "  c.due_date, CAST(julianday(?1) - julianday(c.due_date) AS INTEGER) AS days_overdue,"
-          "  c.project_id, c.project_name, e.town, c.days"
-          " FROM c JOIN officer o ON o.id = c.officer_id"
-          " LEFT JOIN enterprise e ON e.id = c.enterprise_id"
-        +
-        [&] {
-            auto where = filter.where();
-            return where.empty() ? std::string(" WHERE c.due_date < ?1")
-                                 : where + " AND c.due_date < ?1";
-        }()
-        + order_and_limit(query.paging,
-                          {{"enterprise_id", "c.enterprise_id"},
-                           {"uscc", "e.uscc"},
-                           {"name", "e.name"},
-                           {"officer", "o.badge"},
-                           {"officer_name", "o.name"},
-                           {"role", "c.role"},
-                           {"last_visit", "c.last_visit"},
-                           {"due_date", "c.due_date"},
-                           {"days_overdue", "days_overdue"},
-                           {"project_id", "c.project_id"},
-                           {"project", "c.project_name"},
-                           {"town", "e.town"},
-                           {"interval_days", "c.days"}},
-                          "days_overdue DESC, c.enterprise_id, o.badge, c.project_id");
-    SQLite::Statement q(db.sql(), sql);
-    q.bind(1, as_of);
-    int index = 2;
-    for (const auto& role : officer_roles()) {
-        q.bind(index++, role);
-        q.bind(index++, get_int_setting(db, "visit.interval." + role));
-    }
-    filter.bind(q, index);
-    std::int64_t count = 0;
-    while (q.executeStep()) {
-        sink({opt(storage::optional_int(q, 0)),
-              opt(storage::optional_text(q, 1)),
-              opt(storage::optional_text(q, 2)),
-              q.getColumn(3).getString(),
-              q.getColumn(4).getString(),
-              q.getColumn(5).getString(),
-              opt(storage::optional_text(q, 6)),
-              q.getColumn(7).getString(),
-              q.getColumn(8).getInt64(),
-              opt(storage::optional_int(q, 9)),
-              opt(storage::optional_text(q, 10)),
-              opt(storage::optional_text(q, 11)),
-              q.getColumn(12).getInt64()});
-        ++count;
-    }
-    return count;
+    filter.add("c.due_date < ?1");
+    return filter.run(
+        db,
+        query.paging,
+        [&](SQLite::Statement& q) {
+            sink({opt(storage::optional_int(q, 0)),
+                  opt(storage::optional_text(q, 1)),
+                  opt(storage::optional_text(q, 2)),
+                  q.getColumn(3).getString(),
+                  q.getColumn(4).getString(),
+                  q.getColumn(5).getString(),
+                  opt(storage::optional_text(q, 6)),
+                  q.getColumn(7).getString(),
+                  q.getColumn(8).getInt64(),
+                  opt(storage::optional_int(q, 9)),
+                  opt(storage::optional_text(q, 10)),
+                  opt(storage::optional_text(q, 11)),
+                  q.getColumn(12).getInt64()});
+        },
+        [&](SQLite::Statement& q) { return bind_due_head(q, db, as_of); });
 }
 
 FilePart

@@ -63,11 +63,12 @@ TEST_SUITE("hujing::domain::project") {
         const auto doc = domain::project_json(got);
         CHECK(doc["team"].size() == 2);
         CHECK(doc["archive_path"] == "/srv/projects/dk");
-        CHECK(domain::list_projects(*db, {std::string("100003"), std::nullopt}).size() == 1);
-        CHECK(domain::list_projects(*db, {std::string("100004"), std::nullopt}).empty());
-        CHECK(domain::list_project_members(*db, "店口铜材智造产业园").size() == 2);
+        const auto ignore = [](const auto&) {};
+        CHECK(domain::list_projects(*db, {std::string("100003"), std::nullopt}, {}, ignore) == 1);
+        CHECK(domain::list_projects(*db, {std::string("100004"), std::nullopt}, {}, ignore) == 0);
+        CHECK(domain::list_project_members(*db, "店口铜材智造产业园", {}, ignore) == 2);
         const auto file = domain::load_enterprise_file(*db, "1", {false, {}});
-        CHECK(file.projects_json.size() == 1);
+        CHECK(file.part("projects").json.size() == 1);
     }
 
     TEST_CASE("project errors: duplicate name, unknown officer or enterprise, bad interval") {

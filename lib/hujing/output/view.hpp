@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Record views: each record type declares its fields once — key, Chinese label, kind, how to
+// read the value from the struct — and that one declaration gives the table columns, the
+// csv/tsv header, the json keys and the --fields names.
+#pragma once
+
+#include <hujing/output/table.hpp>
+#include <hujing/output/writer.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace hujing::output {
+
+// One field of a record of type `T`.
+template <typename T>
+struct Field {
+    std::string key;   // csv/tsv header, json key, --fields and --sort name
+    std::string label; // table header, `show` label
+    Kind kind = Kind::text;
+    std::function<Value(const T&)> get;
+    std::string sort = {}; // the SQL expression `--sort key` orders by; empty: not sortable
+    std::function<std::string(std::string_view)> display = {}; // code → label for people
+};
+
+// The declared fields of `T` and the keys a table or csv shows without --fields.
+template <typename T>
+class View {
+public:
+    explicit View(std::vector<Field<T>> fields, std::vector<std::string> defaults = {})
+        : m_fields(std::move(fields)),
+          m_defaults(std::move(defaults)) {}
+
+    [[nodiscard]] const std::vector<Field<T>>& fields() const {
+        return m_fields;
+    }
+
+    // The keys shown without --fields by table, csv, tsv and xlsx (json shows every field).
+    [[nodiscard]] const std::vector<std::string>& defaults() const {
+        return m_defaults;
+    }
+
+    // The columns of a listing, one per field, in declaration order.
+    [[nodiscard]] std::vector<Column> columns() const {
+        std::vector<Column> out;
+        out.reserve(m_fields.size());
+        for (const auto& f : m_fields) {
+            out.push_back(Column{f.key, f.label, f.kind, f.display});
+        }
+        return out;
+    }
+
+    // The keys of every field, in order.
+    [[nodiscard]] std::vector<std::string> keys() const {
+        std::vector<std::string> out;
+        out.reserve(m_fields.size());
+        for (const auto& f : m_fields) {
+            out.push_back(f.key);
+        }
+        return out;
+    }
+
+    // The values of `record`, one per column.
+    [[nodiscard]] Row row(const T& record) const {
+        Row out;
+        out.reserve(m_fields.size());
+        for (const auto& f : m_fields) {
+            out.push_back(f.get(record));
+        }
+        return out;
+    }
+
+    // `record` as one JSON object with every field (the same values as row()).
+    [[nodiscard]] nlohmann::json json(const T& record) const {
+        auto out = nlohmann::json::object();
+        for (const auto& f : m_fields) {
+            out[f.key] = to_json(f.get(record), f.kind);
+        }
+        return out;
+    }
+
+    // `record` as the "label: value" section of a `show` page, titled `title`.
+    [[nodiscard]] Section section(const T& record, std::string title = {}) const {
+        return Section{std::move(title), columns(), row(record), std::nullopt};
+    }
+
+    // `records` as a sub-table of a `show` page.
+    template <typename Range>
+    [[nodiscard]] Table table(const Range& records) const {
+        Table out{columns(), {}};
+        for (const auto& r : records) {
+            out.rows.push_back(row(r));
+        }
+        return out;
+    }
+
+    // `records` as a JSON array of objects.
+    template <typename Range>
+    [[nodiscard]] nlohmann::json json_array(const Range& records) const {
+        auto out = nlohmann::json::array();
+        for (const auto& r : records) {
+            out.push_back(json(r));
+        }
+        return out;
+    }
+
+private:
+    std::vector<Field<T>> m_fields;
+    std::vector<std::string> m_defaults;
+};
+
+// A nullable value from an optional.
+template <typename V>
+Value nullable(const std::optional<V>& value) {
+    return value ? Value(*value) : Value{};
+}
+
+} // namespace hujing::output
