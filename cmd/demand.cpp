@@ -229,8 +229,8 @@ void add_show(CLI::App& noun, Context& ctx) {
             const auto today = ctx.today();
             const auto demand = domain::get_demand(db, domain::parse_demand_id(*id));
             output::write_record(stdout,
-                                 domain::demand_show_json(db, demand, today),
-                                 domain::demand_sections(db, demand, today),
+                                 {[&] { return domain::demand_show_json(db, demand, today); },
+                                  [&] { return domain::demand_sections(db, demand, today); }},
                                  ctx.output());
         };
     });

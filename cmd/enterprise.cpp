@@ -178,8 +178,8 @@ void register_show(CLI::App& noun, Context& ctx) {
             const auto file =
                 domain::load_enterprise_file(db, *key, domain::FileOptions{reveal, ctx.today()});
             output::write_record(stdout,
-                                 domain::enterprise_file_json(file, reveal),
-                                 domain::enterprise_file_sections(file, reveal),
+                                 {[&] { return domain::enterprise_file_json(file, reveal); },
+                                  [&] { return domain::enterprise_file_sections(file, reveal); }},
                                  ctx.output());
         };
     });

@@ -95,8 +95,8 @@ void register_officer(CLI::App& root, Context& ctx) {
             const auto officer = domain::get_officer(ctx.db(), *show_badge);
             const bool reveal = ctx.reveal();
             output::write_record(stdout,
-                                 domain::officer_json(officer, reveal),
-                                 domain::officer_sections(officer, reveal),
+                                 {[&] { return domain::officer_json(officer, reveal); },
+                                  [&] { return domain::officer_sections(officer, reveal); }},
                                  ctx.output());
         };
     });

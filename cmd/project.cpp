@@ -151,8 +151,8 @@ void register_project(CLI::App& root, Context& ctx) {
         ctx.action = [&ctx, show_key] {
             const auto project = domain::get_project(ctx.db(), *show_key);
             output::write_record(stdout,
-                                 domain::project_json(project),
-                                 domain::project_sections(project),
+                                 {[&] { return domain::project_json(project); },
+                                  [&] { return domain::project_sections(project); }},
                                  ctx.output());
         };
     });

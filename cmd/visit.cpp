@@ -103,8 +103,8 @@ void add_show(CLI::App& noun, Context& ctx) {
             auto& db = ctx.db();
             const auto visit = domain::get_visit(db, domain::parse_visit_id(*id));
             output::write_record(stdout,
-                                 domain::visit_show_json(db, visit),
-                                 domain::visit_sections(db, visit),
+                                 {[&] { return domain::visit_show_json(db, visit); },
+                                  [&] { return domain::visit_sections(db, visit); }},
                                  ctx.output());
         };
     });

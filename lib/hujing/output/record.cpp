@@ -151,29 +151,26 @@ void write_sections(std::FILE* out,
 
 } // namespace
 
-void write_record(std::FILE* out,
-                  const nlohmann::json& doc,
-                  const std::vector<Section>& sections,
-                  const OutputOptions& options) {
+void write_record(std::FILE* out, const RecordPage& page, const OutputOptions& options) {
     switch (effective_format(options, out)) {
     case Format::json:
-        write_document(out, doc, 2);
+        write_document(out, page.json(), 2);
         return;
     case Format::jsonl:
-        write_document(out, doc, -1);
+        write_document(out, page.json(), -1);
         return;
     case Format::csv:
-        write_field_rows(out, sections, options, detail::append_csv_field, ',');
+        write_field_rows(out, page.sections(), options, detail::append_csv_field, ',');
         return;
     case Format::tsv:
-        write_field_rows(out, sections, options, detail::append_tsv_field, '\t');
+        write_field_rows(out, page.sections(), options, detail::append_tsv_field, '\t');
         return;
     case Format::xlsx:
         throw Error(Exit::invalid, "xlsx 格式只用于列表", "用 -f json、-f csv 或 -f tsv");
     case Format::table:
         break;
     }
-    write_sections(out, sections, options);
+    write_sections(out, page.sections(), options);
 }
 
 } // namespace hujing::output

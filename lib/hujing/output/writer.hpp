@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -90,13 +91,18 @@ struct Section {
     std::optional<Table> table; // for a list section instead
 };
 
-// Write a record for `show`: json/jsonl print `doc` (one object); table prints `sections`
-// as aligned "label: value" lines and sub-tables ("(无)" under an empty one); csv/tsv print
-// "field,value" rows of the first section. --fields does not apply; xlsx is Exit::invalid.
-void write_record(std::FILE* out,
-                  const nlohmann::json& doc,
-                  const std::vector<Section>& sections,
-                  const OutputOptions& options);
+// A `show` page, built only in the format asked for: `json` for json and jsonl, `sections`
+// for table, csv and tsv. Each is called at most once.
+struct RecordPage {
+    std::function<nlohmann::json()> json;
+    std::function<std::vector<Section>()> sections;
+};
+
+// Write a record for `show`: json/jsonl print the page's document (one object); table prints
+// its sections as aligned "label: value" lines and sub-tables ("(无)" under an empty one);
+// csv/tsv print "field,value" rows of the first section. --fields does not apply; xlsx is
+// Exit::invalid.
+void write_record(std::FILE* out, const RecordPage& page, const OutputOptions& options);
 
 // Convert `value` of `kind` to JSON: money → yuan, an integer when whole, else the double
 // nearest to the amount, which prints as the exact amount below 10^13 yuan; Kind::json text

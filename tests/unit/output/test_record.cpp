@@ -47,7 +47,8 @@ std::vector<Section> enterprise_sections(bool with_visits) {
 
 std::string write_record(const OutputOptions& options, bool with_visits = true) {
     return capture([&](std::FILE* out) {
-        hujing::output::write_record(out, k_doc, enterprise_sections(with_visits), options);
+        hujing::output::write_record(
+            out, {[] { return k_doc; }, [&] { return enterprise_sections(with_visits); }}, options);
     });
 }
 
@@ -131,3 +132,26 @@ TEST_SUITE("hujing::output") {
     }
 
 } // TEST_SUITE
+
+TEST_CASE("write_record builds only the format asked for") {
+    int json_calls = 0;
+    int section_calls = 0;
+    const hujing::output::RecordPage page{[&] {
+                                              ++json_calls;
+                                              return k_doc;
+                                          },
+                                          [&] {
+                                              ++section_calls;
+                                              return enterprise_sections(true);
+                                          }};
+    capture([&](std::FILE* out) {
+        hujing::output::write_record(out, page, with_format(Format::json));
+    });
+    CHECK(json_calls == 1);
+    CHECK(section_calls == 0);
+    capture([&](std::FILE* out) { hujing::output::write_record(out, page, plain_table()); });
+    capture(
+        [&](std::FILE* out) { hujing::output::write_record(out, page, with_format(Format::tsv)); });
+    CHECK(json_calls == 1);
+    CHECK(section_calls == 2);
+}
