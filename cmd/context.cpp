@@ -9,6 +9,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 
 namespace hujing::cli {
@@ -102,7 +103,13 @@ void Context::finish() {
 }
 
 void Context::print_id(std::int64_t id) {
-    fmt::print("{}\n", id);
+    const auto line = fmt::format("{}\n", id);
+    if (std::fwrite(line.data(), 1, line.size(), stdout) != line.size() ||
+        std::fflush(stdout) != 0) {
+        throw Error(Exit::internal,
+                    fmt::format("无法把编号 {} 写到标准输出，改动已撤销", id),
+                    "检查输出重定向（磁盘满或标准输出已关闭）");
+    }
 }
 
 } // namespace hujing::cli

@@ -73,17 +73,24 @@ public:
         }
     }
 
-    // As write(), for a step that returns the record id: print it once committed (DESIGN §2).
+    // As write(), for a step that returns the record id: print it (DESIGN §2) before the
+    // commit, so an id that cannot reach stdout rolls the change back (print_id throws).
     template <typename Step>
     void write_id(Step&& step) {
-        print_id(write(std::forward<Step>(step)));
+        write([&](storage::WriteTransaction& tx, storage::Database& db) {
+            const auto id = step(tx, db);
+            print_id(id);
+            return id;
+        });
     }
 
     // Commit the transaction a successful command still holds (main calls this after the
     // action).
     void finish();
 
-    // Print a mutation's record id on stdout, one line.
+    // Print a mutation's record id on stdout, one line, flushed; call it inside the write step.
+    // An id that cannot be written (stdout closed, full disk) is Exit::internal: the caller's
+    // transaction rolls back, since a script that lost the id cannot refer to the record.
     static void print_id(std::int64_t id);
 
 private:

@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <functional>
 
 namespace hujing::cli {
@@ -55,10 +57,14 @@ using Step = std::function<domain::Demand(
     storage::WriteTransaction&, storage::Database&, std::int64_t, util::Date)>;
 
 // Apply `step` to every id of `args` ("-" reads ids from stdin) in one transaction: all or
-// nothing. Prints each id.
+// nothing. Prints each id. An empty list from stdin is no error: a pipeline that found nothing
+// to do (cron's `demand list --overdue … | demand escalate -`) did nothing, successfully.
 void apply_all(Context& ctx, const std::vector<std::string>& args, const Step& step) {
     const auto ids = expand_ids(args);
     if (ids.empty()) {
+        if (std::find(args.begin(), args.end(), "-") != args.end()) {
+            return;
+        }
         throw Error(Exit::usage, "没有给出诉求编号", "用 - 从标准输入读取编号");
     }
     std::vector<std::int64_t> parsed;
@@ -71,10 +77,10 @@ void apply_all(Context& ctx, const std::vector<std::string>& args, const Step& s
         for (const auto id : parsed) {
             step(tx, db, id, today);
         }
+        for (const auto id : parsed) {
+            Context::print_id(id);
+        }
     });
-    for (const auto id : parsed) {
-        Context::print_id(id);
-    }
 }
 
 void add_deadline_options(CLI::App& cmd, domain::Deadline& deadline, const char* default_text) {
@@ -160,9 +166,10 @@ void add_rate(CLI::App& noun, Context& ctx) {
             const auto id = domain::parse_demand_id(opts->id);
             const auto today = ctx.today();
             const auto after = ctx.write([&](auto& tx, auto& db) {
-                return domain::rate_demand(tx, db, id, opts->score, opts->comment, today);
+                auto rated = domain::rate_demand(tx, db, id, opts->score, opts->comment, today);
+                Context::print_id(id);
+                return rated;
             });
-            Context::print_id(id);
             if (after.status == "routed") {
                 notice(fmt::format("评分 {}，诉求 {} 已重新交{}办理，期限 {}（第 {} 次重办）",
                                    opts->score,

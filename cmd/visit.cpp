@@ -51,9 +51,11 @@ void add_log(CLI::App& noun, Context& ctx) {
             auto visit = opts->visit;
             visit.officers = util::split(opts->officers, ',');
             const auto today = ctx.today();
-            const auto logged = ctx.write(
-                [&](auto& tx, auto& db) { return domain::log_visit(tx, db, visit, today); });
-            Context::print_id(logged.id);
+            const auto logged = ctx.write([&](auto& tx, auto& db) {
+                auto result = domain::log_visit(tx, db, visit, today);
+                Context::print_id(result.id);
+                return result;
+            });
             if (!logged.demand_ids.empty()) {
                 std::vector<std::string> ids;
                 for (const auto id : logged.demand_ids) {

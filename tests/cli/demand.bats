@@ -290,3 +290,30 @@ assert e["action"] == "transfer" and e["note"] == "由出入境管理大队转�
     [ "$output" = "$b"$'\n'"$c" ]
     [ "$(field "$b" unit_code,escalations)" = $'HQYS\t1' ]
 }
+
+@test "an empty id list from stdin is exit 0 with nothing done; no ids at all is still exit 2" {
+    seed
+    hujing --today 2025-10-09 demand add $E1 --text 甲 --category 治安 >/dev/null
+    before=$(db_digest)
+    run -0 --separate-stderr bash -c "'$HUJING' demand list --overdue -f tsv --no-header --fields id | '$HUJING' demand escalate - --reason 超期未办结"
+    [ -z "$output" ]
+    run -0 bash -c "printf 'id\n' | '$HUJING' demand route - --unit JJDD --within 3"
+    [ -z "$output" ]
+    [ "$(db_digest)" = "$before" ]
+    run -2 --separate-stderr hujing demand route --unit JJDD
+}
+
+@test "a mutation whose id cannot reach stdout is exit 1 and commits nothing" {
+    seed
+    before=$(db_digest)
+    run -1 --separate-stderr bash -c "'$HUJING' demand add $E1 --text 甲 --category 治安 >/dev/full"
+    assert_error_line "无法把编号"
+    [ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
+    run -1 --separate-stderr bash -c "'$HUJING' officer add 100009 --name 丙 --unit ZADD >&-"
+    [ "$(db_digest)" = "$before" ]
+    id=$(hujing --today 2025-10-09 demand add $E1 --text 乙 --category 治安)
+    before=$(db_digest)
+    run -1 bash -c "'$HUJING' --today 2025-10-09 demand route $id --unit JJDD --within 3 >/dev/full"
+    run -1 bash -c "'$HUJING' visit log $E1 --officer 100001 --summary 走访 --demand 丁 >/dev/full"
+    [ "$(db_digest)" = "$before" ]
+}
