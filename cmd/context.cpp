@@ -104,8 +104,8 @@ void Context::finish() {
 
 void Context::print_id(std::int64_t id) {
     const auto line = fmt::format("{}\n", id);
-    if (std::fwrite(line.data(), 1, line.size(), stdout) != line.size() ||
-        std::fflush(stdout) != 0) {
+    if (std::fwrite(line.data(), 1, line.size(), stdout) != line.size()
+        || std::fflush(stdout) != 0) {
         throw Error(Exit::internal,
                     fmt::format("无法把编号 {} 写到标准输出，改动已撤销", id),
                     "检查输出重定向（磁盘满或标准输出已关闭）");
