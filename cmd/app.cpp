@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "completion.hpp"
 #include "context.hpp"
+#include "help.hpp"
 #include "usage_error.hpp"
 
 #include <hujing/error.hpp>
@@ -81,7 +82,7 @@ usage_hint(std::string_view word, const std::vector<std::string>& names, bool li
 Error missing_command(CLI::App& app) {
     const auto* where = selected_command(app);
     return {Exit::usage,
-            fmt::format("{}: 缺少子命令", command_path(*where)),
+            in_command(*where, "缺少子命令"),
             usage_hint({}, subcommand_names(*where), true)};
 }
 
@@ -94,8 +95,9 @@ Error usage_error(CLI::App& app, const CLI::ParseError& e, const std::vector<std
     if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr && !verbs.empty()) {
         // CLI11 reports a missing subcommand before an unexpected word.
         if (!rest.empty()) {
-            return {
-                Exit::usage, "未知命令: " + rest.front(), usage_hint(rest.front(), verbs, true)};
+            return {Exit::usage,
+                    in_command(*where, "未知命令: " + rest.front()),
+                    usage_hint(rest.front(), verbs, true)};
         }
         return missing_command(app);
     }
@@ -125,6 +127,8 @@ Error usage_error(CLI::App& app, const CLI::ParseError& e, const std::vector<std
 } // namespace
 
 void build_app(CLI::App& app, Context& ctx) {
+    install_help_formatter(app);
+    app.name("hujing");
     app.description("hujing — 护企优商服务中心命令行工具");
     app.set_version_flag("--version", std::string("hujing ") + k_version, "显示版本并退出");
     app.set_help_flag("-h,--help", "显示帮助并退出");
@@ -155,6 +159,8 @@ void build_app(CLI::App& app, Context& ctx) {
     for (const auto& noun : k_nouns) {
         noun.register_fn(app, ctx);
     }
+    register_help(app, ctx);
+    name_option_groups(app);
 }
 
 int run(int argc, char** argv) {
@@ -181,6 +187,10 @@ int run(int argc, char** argv) {
         ctx.command_line += " " + quote_arg(arg);
     }
 
+    if (auto error = help_target_error(app, std::vector<std::string>(argv + 1, argv + argc))) {
+        print_error(*error);
+        return static_cast<int>(Exit::usage);
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {

@@ -102,6 +102,12 @@ std::string command_path(const CLI::App& app) {
     return util::join(words, " ");
 }
 
+std::string in_command(const CLI::App& app, const std::string& message) {
+    const auto path = command_path(app);
+    return path == "hujing" ? message
+                            : path.substr(std::string_view("hujing ").size()) + ": " + message;
+}
+
 std::string usage_message(const CLI::ParseError& e) {
     std::string text = e.what();
     static const std::pair<std::string_view, std::string_view> k_phrases[] = {

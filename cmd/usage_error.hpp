@@ -30,4 +30,8 @@ std::string closest_name(std::string_view word, const std::vector<std::string>& 
 // Return the full command path of `app`, e.g. "hujing enterprise risk".
 std::string command_path(const CLI::App& app);
 
+// Return `message` about command `app`: "enterprise risk: <message>", or the bare message for
+// the top level (the error line already starts with "hujing: ").
+std::string in_command(const CLI::App& app, const std::string& message);
+
 } // namespace hujing::cli

@@ -53,10 +53,10 @@ load helpers
 
 @test "a missing or mistyped command names what there is; a mistyped option gets a suggestion" {
     run -2 --separate-stderr hujing
-    assert_error_line "hujing: 缺少子命令 (可用: init db config audit unit officer enterprise"
+    assert_error_line "hujing: 错误: 缺少子命令 (可用: init db config audit unit officer enterprise"
     [ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
     run -2 --separate-stderr hujing enterprise risk
-    assert_error_line "hujing enterprise risk: 缺少子命令 (可用: add close list；"
+    assert_error_line "hujing: 错误: enterprise risk: 缺少子命令 (可用: add close list；"
     run -2 --separate-stderr hujing demand rout 1
     assert_error_line "未知命令: rout (是否要用 route？"
     run -2 --separate-stderr hujing vist list
