@@ -243,6 +243,23 @@ assert d["tags"]==["规上","铜加工"] and d["sectors"]==["hazchem"], d
     run -3 --separate-stderr hujing enterprise show "$U40"
 }
 
+@test "show through a pipe keeps every section as a titled block" {
+    seed
+    hujing enterprise assign "$U3" --officer 100001 --role 企业警官 --since 2025-03-01 >/dev/null
+    hujing enterprise credit "$U3" --grade C --reason 消防检查未整改 --date 2025-03-10 >/dev/null
+    hujing project add 店口铜材项目 --officer 100002 --enterprise "$U3" >/dev/null
+    # Not a terminal: the default format (tsv), as `| less` or `| grep` sees it.
+    output=$(hujing enterprise show "$U3" | cat)
+    [[ "$output" == "field"$'\t'"value"$'\n'* ]]
+    [[ "$output" == *$'\n'"uscc"$'\t'"$U3"$'\n'* ]]
+    for title in 责任民警 信用记录 重点项目; do
+        [[ "$output" == *$'\n\n# '"$title"* ]] || { echo "no block $title" >&2; echo "$output" >&2; return 1; }
+    done
+    [[ "$output" == *$'\n'"100001"$'\t'* ]]
+    [[ "$output" == *"消防检查未整改"* ]]
+    [[ "$output" == *"店口铜材项目"* ]]
+}
+
 @test "import prints the counts and writes one audit row" {
     init_db
     cat > e.csv <<CSV

@@ -23,11 +23,58 @@ void write_document(std::FILE* out, const nlohmann::json& doc, int indent) {
     buffer.flush();
 }
 
-// csv/tsv: a `field,value` row per field of the first section.
+using Escape = void (*)(std::string&, std::string_view);
+
+// `field,value` rows, one per field of `section`.
+void append_field_rows(std::string& text, const Section& section, Escape escape, char separator) {
+    detail::check_row_size(section.values, section.fields.size());
+    std::string value;
+    for (std::size_t i = 0; i < section.fields.size(); ++i) {
+        escape(text, section.fields[i].key);
+        text += separator;
+        value.clear();
+        detail::append_machine_text(value, section.values[i], section.fields[i].kind);
+        escape(text, value);
+        text += '\n';
+    }
+}
+
+// A sub-table as machine rows: a header of column keys, then one row per record.
+void append_table_rows(std::string& text,
+                       const Table& table,
+                       const OutputOptions& options,
+                       Escape escape,
+                       char separator) {
+    if (options.header) {
+        for (std::size_t i = 0; i < table.columns.size(); ++i) {
+            if (i > 0) {
+                text += separator;
+            }
+            escape(text, table.columns[i].key);
+        }
+        text += '\n';
+    }
+    std::string value;
+    for (const auto& row : table.rows) {
+        detail::check_row_size(row, table.columns.size());
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (i > 0) {
+                text += separator;
+            }
+            value.clear();
+            detail::append_machine_text(value, row[i], table.columns[i].kind);
+            escape(text, value);
+        }
+        text += '\n';
+    }
+}
+
+// csv/tsv: `field,value` rows of the first section; every further section follows after a
+// blank line and a "# 标题" line, so a piped `show` keeps all of the record for less and grep.
 void write_field_rows(std::FILE* out,
                       const std::vector<Section>& sections,
                       const OutputOptions& options,
-                      void (*escape)(std::string&, std::string_view),
+                      Escape escape,
                       char separator) {
     detail::OutBuffer buffer(out);
     auto& text = buffer.text();
@@ -39,17 +86,17 @@ void write_field_rows(std::FILE* out,
         text += separator;
         text += "value\n";
     }
-    if (!sections.empty()) {
-        const auto& first = sections.front();
-        detail::check_row_size(first.values, first.fields.size());
-        std::string value;
-        for (std::size_t i = 0; i < first.fields.size(); ++i) {
-            escape(text, first.fields[i].key);
-            text += separator;
-            value.clear();
-            detail::append_machine_text(value, first.values[i], first.fields[i].kind);
-            escape(text, value);
+    for (std::size_t i = 0; i < sections.size(); ++i) {
+        const auto& section = sections[i];
+        if (i > 0) {
+            text += "\n# ";
+            text += detail::sanitize_for_terminal(section.title);
             text += '\n';
+        }
+        if (section.table) {
+            append_table_rows(text, *section.table, options, escape, separator);
+        } else {
+            append_field_rows(text, section, escape, separator);
         }
     }
     buffer.flush();

@@ -100,8 +100,9 @@ struct RecordPage {
 
 // Write a record for `show`: json/jsonl print the page's document (one object); table prints
 // its sections as aligned "label: value" lines and sub-tables ("(无)" under an empty one);
-// csv/tsv print "field,value" rows of the first section. --fields does not apply; xlsx is
-// Exit::invalid.
+// csv/tsv print "field,value" rows of the first section, then each further section after a
+// blank line and a "# 标题" line (a sub-table as a header of keys and one row per record).
+// --fields does not apply; xlsx is Exit::invalid.
 void write_record(std::FILE* out, const RecordPage& page, const OutputOptions& options);
 
 // Convert `value` of `kind` to JSON: money → yuan, an integer when whole, else the double

@@ -71,14 +71,19 @@ TEST_SUITE("hujing::output") {
               == "{\"id\":7,\"name\":\"店口镇五金厂\",\"visits\":[{\"officer\":\"张三\"}]}\n");
     }
 
-    TEST_CASE("a record as csv is field,value rows of the first section") {
+    TEST_CASE("a record as csv is field,value rows, then every other section as a titled block") {
         CHECK(write_record(with_format(Format::csv))
               == "field,value\n"
                  "id,7\n"
                  "name,店口镇五金厂\n"
                  "uscc,91330681MA2BCDEF1X\n"
                  "loss_yuan,1234.50\n"
-                 "note,\"第一行\n第二行\"\n");
+                 "note,\"第一行\n第二行\"\n"
+                 "\n# 走访记录\n"
+                 "date,officer\n"
+                 "2025-01-02,张三\n"
+                 "\n# 案件\n"
+                 "id\n");
     }
 
     TEST_CASE("a record as tsv escapes like tsv listings and honours --no-header and --bom") {
@@ -91,7 +96,10 @@ TEST_SUITE("hujing::output") {
                  "name\t店口镇五金厂\n"
                  "uscc\t91330681MA2BCDEF1X\n"
                  "loss_yuan\t1234.50\n"
-                 "note\t第一行\\n第二行\n");
+                 "note\t第一行\\n第二行\n"
+                 "\n# 走访记录\n"
+                 "2025-01-02\t张三\n"
+                 "\n# 案件\n");
     }
 
     TEST_CASE("a record as a table aligns label: value lines and prints sub-tables under titles") {
