@@ -215,12 +215,10 @@ void add_list(CLI::App& noun, Context& ctx) {
             query.paging = to_list_paging(opts->paging);
             auto& db = ctx.db();
             const auto today = ctx.today();
-            stream_rows(ctx,
-                        domain::demand_columns(),
-                        domain::demand_default_fields(),
-                        [&](const domain::RowSink& sink) {
-                            return domain::list_demands(db, query, today, sink);
-                        });
+            const auto view = domain::demand_view(today);
+            stream_rows(ctx, view.columns(), view.defaults(), [&](const domain::RowSink& sink) {
+                return domain::list_demands(db, query, today, sink);
+            });
         };
     });
 }
@@ -231,12 +229,11 @@ void add_show(CLI::App& noun, Context& ctx) {
     cmd->add_option("ID", *id, "诉求编号")->required();
     cmd->callback([&ctx, id] {
         ctx.action = [&ctx, id] {
-            auto& db = ctx.db();
             const auto today = ctx.today();
-            const auto demand = domain::get_demand(db, domain::parse_demand_id(*id));
+            const auto page = domain::read_demand_page(ctx.db(), domain::parse_demand_id(*id));
             output::write_record(stdout,
-                                 {[&] { return domain::demand_show_json(db, demand, today); },
-                                  [&] { return domain::demand_sections(db, demand, today); }},
+                                 {[&] { return domain::demand_page_json(page, today); },
+                                  [&] { return domain::demand_page_sections(page, today); }},
                                  ctx.output());
         };
     });

@@ -86,12 +86,10 @@ void add_list(CLI::App& noun, Context& ctx) {
             query.paging = to_list_paging(opts->paging);
             auto& db = ctx.db();
             const auto today = ctx.today();
-            stream_rows(ctx,
-                        domain::visit_columns(),
-                        domain::visit_default_fields(),
-                        [&](const domain::RowSink& sink) {
-                            return domain::list_visits(db, query, today, sink);
-                        });
+            const auto& view = domain::visit_view();
+            stream_rows(ctx, view.columns(), view.defaults(), [&](const domain::RowSink& sink) {
+                return domain::list_visits(db, query, today, sink);
+            });
         };
     });
 }
@@ -102,11 +100,11 @@ void add_show(CLI::App& noun, Context& ctx) {
     cmd->add_option("ID", *id, "走访编号")->required();
     cmd->callback([&ctx, id] {
         ctx.action = [&ctx, id] {
-            auto& db = ctx.db();
-            const auto visit = domain::get_visit(db, domain::parse_visit_id(*id));
+            const auto today = ctx.today();
+            const auto page = domain::read_visit_page(ctx.db(), domain::parse_visit_id(*id));
             output::write_record(stdout,
-                                 {[&] { return domain::visit_show_json(db, visit); },
-                                  [&] { return domain::visit_sections(db, visit); }},
+                                 {[&] { return domain::visit_page_json(page, today); },
+                                  [&] { return domain::visit_page_sections(page, today); }},
                                  ctx.output());
         };
     });
@@ -130,22 +128,11 @@ void add_due(CLI::App& noun, Context& ctx) {
             query.paging = to_list_paging(opts->paging);
             auto& db = ctx.db();
             const auto today = ctx.today();
+            const auto& view = domain::visit_due_view();
             const auto count =
-                stream_rows(ctx,
-                            domain::visit_due_columns(),
-                            {"enterprise_id",
-                             "uscc",
-                             "name",
-                             "officer",
-                             "officer_name",
-                             "role",
-                             "last_visit",
-                             "due_date",
-                             "days_overdue",
-                             "project"},
-                            [&](const domain::RowSink& sink) {
-                                return domain::list_visits_due(db, query, today, sink);
-                            });
+                stream_rows(ctx, view.columns(), view.defaults(), [&](const domain::RowSink& sink) {
+                    return domain::list_visits_due(db, query, today, sink);
+                });
             std::fflush(stdout);
             if (opts->fail_if_any && count > 0) {
                 throw Error(

@@ -39,6 +39,29 @@ assert all(d["status"] == "collected" and d["category"] == "出入境" for d in 
     [ "$output" = $'2\t2025-10-15\t走访\t诸暨袜业有限公司\t100003\t0\n1\t2025-10-14\t上门帮办\t浙江海亮股份有限公司\t100001;100002\t2' ]
 }
 
+@test "visit show -f json has every demand of the visit with its text, and the table the same" {
+    seed
+    hujing visit log $E1 --officer 100001 --date 2025-10-14 --summary 座谈 \
+        --demand 用电增容 --demand 招工难 --demand "夜间 噪音投诉" >/dev/null
+    hujing visit log $E1 --officer 100002 --date 2025-10-15 --summary 回访 --demand 别的走访 >/dev/null
+    hujing demand add $E1 --visit 1 --text 补充的诉求 >/dev/null
+    hujing demand add $E1 --text 不属于走访 >/dev/null
+    run -0 hujing visit show 1 -f json
+    python3 -c '
+import json, sys
+v = json.loads(sys.argv[1])
+texts = [d["text"] for d in v["demands"]]
+assert texts == ["用电增容", "招工难", "夜间 噪音投诉", "补充的诉求"], texts
+assert all(d["visit_id"] == 1 and d["id"] and d["status"] for d in v["demands"]), v["demands"]
+assert [(o["badge"], o["name"]) for o in v["officers"]] == [("100001", "张警官")], v["officers"]
+' "$output"
+    run -0 hujing visit show 1 -f table
+    for text in 用电增容 招工难 "夜间 噪音投诉" 补充的诉求 张警官; do
+        [[ "$output" == *"$text"* ]]
+    done
+    [[ "$output" != *别的走访* ]]
+}
+
 @test "visit log rejects bad input with exit 2, 3 or 4 and changes nothing" {
     seed
     before=$(db_digest)

@@ -57,27 +57,6 @@ Demand read_demand(SQLite::Statement& q) {
     return d;
 }
 
-output::Value opt(const std::optional<std::string>& value) {
-    if (value) {
-        return *value;
-    }
-    return {};
-}
-
-output::Value opt(const std::optional<std::int64_t>& value) {
-    if (value) {
-        return *value;
-    }
-    return {};
-}
-
-output::Value opt(const std::optional<bool>& value) {
-    if (value) {
-        return *value;
-    }
-    return {};
-}
-
 // The verbs allowed in each status, in the order they are offered.
 std::vector<std::string> allowed_verbs(std::string_view status) {
     if (status == "collected") {
@@ -138,29 +117,12 @@ std::string normalize_status(std::string_view text) {
     throw_invalid(fmt::format("诉求状态无效: {}", text), "可用: " + util::join(names, " "));
 }
 
-nlohmann::json record_json(const Demand& d) {
-    return {{"id", d.id},
-            {"enterprise_id", d.enterprise_id},
-            {"uscc", d.uscc},
-            {"name", d.enterprise_name},
-            {"visit_id", util::json_or_null(d.visit_id)},
-            {"category", d.category},
-            {"text", d.text},
-            {"source", d.source},
-            {"status", d.status},
-            {"unit_id", util::json_or_null(d.unit_id)},
-            {"unit_code", util::json_or_null(d.unit_code)},
-            {"unit", util::json_or_null(d.unit_name)},
-            {"due", util::json_or_null(d.due)},
-            {"sla_days", util::json_or_null(d.sla_days)},
-            {"created", d.created},
-            {"resolved", util::json_or_null(d.resolved)},
-            {"on_time", util::json_or_null(d.on_time)},
-            {"closed", util::json_or_null(d.closed)},
-            {"reopens", d.reopens},
-            {"escalations", d.escalations},
-            {"score", util::json_or_null(d.score)},
-            {"comment", util::json_or_null(d.comment)}};
+// The demand as the audit log records it: the json of demand_view() without the day-relative
+// `overdue`.
+nlohmann::json record_json(const Demand& d, util::Date today) {
+    auto json = demand_view(today).json(d);
+    json.erase("overdue");
+    return json;
 }
 
 // One timeline entry to record with a change.
@@ -195,13 +157,16 @@ Demand record(storage::WriteTransaction& tx,
     storage::bind_optional(insert, 8, event.score);
     insert.exec();
     Demand after = get_demand(db, id);
-    auto after_json = record_json(after);
+    auto after_json = record_json(after, today);
     after_json["event"] = {{"at", at},
                            {"action", event.action},
                            {"actor", db.actor().name},
                            {"note", util::json_or_null(event.note)}};
-    tx.audit(
-        "demand", id, event.action, before ? record_json(*before) : nlohmann::json(), after_json);
+    tx.audit("demand",
+             id,
+             event.action,
+             before ? record_json(*before, today) : nlohmann::json(),
+             after_json);
     return after;
 }
 
@@ -270,49 +235,29 @@ void update_status(storage::Database& db, std::int64_t id, const char* status) {
     q.exec();
 }
 
-output::Row demand_row(const Demand& d, util::Date today) {
-    return {d.id,           d.enterprise_id,  d.uscc,           d.enterprise_name,
-            d.category,     d.status,         opt(d.unit_name), opt(d.due),
-            d.created,      opt(d.closed),    d.reopens,        d.overdue(today),
-            opt(d.score),   d.text,           d.source,         opt(d.visit_id),
-            opt(d.unit_id), opt(d.unit_code), opt(d.sla_days),  opt(d.resolved),
-            opt(d.on_time), d.escalations,    opt(d.comment)};
-}
-
-// The sort keys of a demand listing; `today` ("YYYY-MM-DD", digits only) is inlined into the
-// overdue expression.
-std::vector<SortKey> demand_sort_keys(const std::string& today) {
-    return {{"id", "d.id"},
-            {"enterprise_id", "d.enterprise_id"},
-            {"uscc", "e.uscc"},
-            {"name", "e.name"},
-            {"category", "d.category"},
-            {"status", "d.status"},
-            {"unit", "u.name"},
-            {"due", "d.due"},
-            {"created", "d.created"},
-            {"closed", "d.closed"},
-            {"reopens", "d.reopens"},
-            {"overdue", "(d.status = 'routed' AND d.due < '" + today + "')"},
-            {"score", "d.score"},
-            {"text", "d.text"},
-            {"source", "d.source"},
-            {"visit_id", "d.visit_id"},
-            {"unit_id", "d.unit_id"},
-            {"unit_code", "u.code"},
-            {"sla_days", "d.sla_days"},
-            {"resolved", "d.resolved"},
-            {"on_time", "d.on_time"},
-            {"escalations", "d.escalations"},
-            {"comment", "d.comment"}};
-}
-
 std::string status_display(std::string_view code) {
     return demand_status_label(code);
 }
 
 std::string action_display(std::string_view code) {
     return demand_action_label(code);
+}
+
+// The fields of a timeline entry (`show` sub-table and json `events`).
+const output::View<DemandEvent>& event_view() {
+    using F = output::Field<DemandEvent>;
+    using output::Kind;
+    using output::member;
+    static const output::View<DemandEvent> view({
+        F{"at", "日期", Kind::text, member(&DemandEvent::at)},
+        F{"action", "环节", Kind::text, member(&DemandEvent::action), {}, action_display},
+        F{"actor", "经办人", Kind::text, member(&DemandEvent::actor)},
+        F{"unit", "单位", Kind::text, member(&DemandEvent::unit_name)},
+        F{"due", "期限", Kind::text, member(&DemandEvent::due)},
+        F{"score", "评分", Kind::integer, member(&DemandEvent::score)},
+        F{"note", "说明", Kind::text, member(&DemandEvent::note)},
+    });
+    return view;
 }
 
 } // namespace
@@ -381,6 +326,16 @@ std::vector<DemandEvent> demand_events(storage::Database& db, std::int64_t id) {
         events.push_back(std::move(e));
     }
     return events;
+}
+
+std::vector<Demand> visit_demands(storage::Database& db, std::int64_t visit_id) {
+    SQLite::Statement q(db.sql(), std::string(k_select) + " WHERE d.visit_id = ? ORDER BY d.id");
+    q.bind(1, visit_id);
+    std::vector<Demand> out;
+    while (q.executeStep()) {
+        out.push_back(read_demand(q));
+    }
+    return out;
 }
 
 util::Date compute_due(const calendar::Calendar& calendar, util::Date routed_on, int working_days) {
@@ -584,50 +539,56 @@ Demand escalate_demand(storage::WriteTransaction& tx,
         tx, db, before, id, EventRecord{"escalate", body, target.id, after_due, {}}, today);
 }
 
-std::vector<output::Column> demand_columns() {
-    using output::Column;
+output::View<Demand> demand_view(util::Date today) {
+    using F = output::Field<Demand>;
     using output::Kind;
-    return {
-        Column{"id", "编号", Kind::integer, {}, true},
-        Column{"enterprise_id", "企业编号", Kind::integer, {}, true},
-        Column{"uscc", "统一社会信用代码", Kind::text},
-        Column{"name", "企业名称", Kind::text},
-        Column{"category", "类别", Kind::text},
-        Column{"status", "状态", Kind::text, status_display},
-        Column{"unit", "承办单位", Kind::text},
-        Column{"due", "办理期限", Kind::text},
-        Column{"created", "收集日期", Kind::text},
-        Column{"closed", "办结日期", Kind::text},
-        Column{"reopens", "重办次数", Kind::integer, {}, true},
-        Column{"overdue", "超期", Kind::boolean},
-        Column{"score", "评分", Kind::integer, {}, true},
-        Column{"text", "诉求内容", Kind::text},
-        Column{"source", "来源", Kind::text},
-        Column{"visit_id", "走访编号", Kind::integer, {}, true},
-        Column{"unit_id", "单位编号", Kind::integer, {}, true},
-        Column{"unit_code", "单位代码", Kind::text},
-        Column{"sla_days", "时限(工作日)", Kind::integer, {}, true},
-        Column{"resolved", "处置日期", Kind::text},
-        Column{"on_time", "按期处置", Kind::boolean},
-        Column{"escalations", "上报次数", Kind::integer, {}, true},
-        Column{"comment", "评价意见", Kind::text},
-    };
-}
-
-std::vector<std::string> demand_default_fields() {
-    return {"id",
-            "enterprise_id",
-            "uscc",
-            "name",
-            "category",
-            "status",
-            "unit",
-            "due",
-            "created",
-            "closed",
-            "reopens",
-            "overdue",
-            "score"};
+    using output::member;
+    const auto overdue_sql = "(d.status = 'routed' AND d.due < '" + util::format_date(today) + "')";
+    return output::View<Demand>(
+        {F{"id", "编号", Kind::integer, member(&Demand::id), "d.id"},
+         F{"enterprise_id",
+           "企业编号",
+           Kind::integer,
+           member(&Demand::enterprise_id),
+           "d.enterprise_id"},
+         F{"uscc", "统一社会信用代码", Kind::text, member(&Demand::uscc), "e.uscc"},
+         F{"name", "企业名称", Kind::text, member(&Demand::enterprise_name), "e.name"},
+         F{"category", "类别", Kind::text, member(&Demand::category), "d.category"},
+         F{"status", "状态", Kind::text, member(&Demand::status), "d.status", status_display},
+         F{"unit", "承办单位", Kind::text, member(&Demand::unit_name), "u.name"},
+         F{"due", "办理期限", Kind::text, member(&Demand::due), "d.due"},
+         F{"created", "收集日期", Kind::text, member(&Demand::created), "d.created"},
+         F{"closed", "办结日期", Kind::text, member(&Demand::closed), "d.closed"},
+         F{"reopens", "重办次数", Kind::integer, member(&Demand::reopens), "d.reopens"},
+         F{"overdue",
+           "超期",
+           Kind::boolean,
+           [today](const Demand& d) { return d.overdue(today); },
+           overdue_sql},
+         F{"score", "评分", Kind::integer, member(&Demand::score), "d.score"},
+         F{"text", "诉求内容", Kind::text, member(&Demand::text), "d.text"},
+         F{"source", "来源", Kind::text, member(&Demand::source), "d.source"},
+         F{"visit_id", "走访编号", Kind::integer, member(&Demand::visit_id), "d.visit_id"},
+         F{"unit_id", "单位编号", Kind::integer, member(&Demand::unit_id), "d.unit_id"},
+         F{"unit_code", "单位代码", Kind::text, member(&Demand::unit_code), "u.code"},
+         F{"sla_days", "时限(工作日)", Kind::integer, member(&Demand::sla_days), "d.sla_days"},
+         F{"resolved", "处置日期", Kind::text, member(&Demand::resolved), "d.resolved"},
+         F{"on_time", "按期处置", Kind::boolean, member(&Demand::on_time), "d.on_time"},
+         F{"escalations", "上报次数", Kind::integer, member(&Demand::escalations), "d.escalations"},
+         F{"comment", "评价意见", Kind::text, member(&Demand::comment), "d.comment"}},
+        {"id",
+         "enterprise_id",
+         "uscc",
+         "name",
+         "category",
+         "status",
+         "unit",
+         "due",
+         "created",
+         "closed",
+         "reopens",
+         "overdue",
+         "score"});
 }
 
 std::int64_t list_demands(storage::Database& db,
@@ -635,7 +596,8 @@ std::int64_t list_demands(storage::Database& db,
                           util::Date today,
                           const RowSink& sink) {
     const auto today_text = util::format_date(today);
-    ListQuery filter(k_select, demand_sort_keys(today_text), "d.id");
+    const auto view = demand_view(today);
+    ListQuery filter(k_select, storage::sort_keys(view), "d.id");
     if (query.status) {
         filter.add("d.status = ?", {normalize_status(*query.status)});
     }
@@ -655,89 +617,42 @@ std::int64_t list_demands(storage::Database& db,
         filter.add("d.enterprise_id = ?", {get_enterprise_ref(db, *query.enterprise).id});
     }
     return filter.run(
-        db, query.paging, [&](SQLite::Statement& q) { sink(demand_row(read_demand(q), today)); });
+        db, query.paging, [&](SQLite::Statement& q) { sink(view.row(read_demand(q))); });
 }
 
-nlohmann::json demand_json(const Demand& demand, util::Date today) {
-    auto json = record_json(demand);
-    json["overdue"] = demand.overdue(today);
+DemandPage read_demand_page(storage::Database& db, std::int64_t id) {
+    const storage::ReadTransaction snapshot(db);
+    DemandPage page{get_demand(db, id), {}};
+    page.events = demand_events(db, id);
+    return page;
+}
+
+nlohmann::json demand_page_json(const DemandPage& page, util::Date today) {
+    auto json = demand_view(today).json(page.demand);
+    json["events"] = event_view().json_array(page.events);
     return json;
 }
 
-nlohmann::json demand_show_json(storage::Database& db, const Demand& demand, util::Date today) {
-    auto json = demand_json(demand, today);
-    auto events = nlohmann::json::array();
-    for (const auto& e : demand_events(db, demand.id)) {
-        events.push_back({{"at", e.at},
-                          {"action", e.action},
-                          {"actor", e.actor},
-                          {"note", util::json_or_null(e.note)},
-                          {"unit", util::json_or_null(e.unit_name)},
-                          {"due", util::json_or_null(e.due)},
-                          {"score", util::json_or_null(e.score)}});
-    }
-    json["events"] = std::move(events);
-    return json;
-}
-
-std::vector<output::Section>
-demand_sections(storage::Database& db, const Demand& demand, util::Date today) {
-    using output::Column;
-    using output::Kind;
-    output::Section top;
-    top.fields = demand_columns();
-    top.values = demand_row(demand, today);
-
-    output::Section timeline;
-    timeline.title = "办理记录";
-    output::Table table;
-    table.columns = {Column{"at", "日期", Kind::text},
-                     Column{"action", "环节", Kind::text, action_display},
-                     Column{"actor", "经办人", Kind::text},
-                     Column{"unit", "单位", Kind::text},
-                     Column{"due", "期限", Kind::text},
-                     Column{"score", "评分", Kind::integer, {}, true},
-                     Column{"note", "说明", Kind::text}};
-    for (const auto& e : demand_events(db, demand.id)) {
-        table.rows.push_back(
-            {e.at, e.action, e.actor, opt(e.unit_name), opt(e.due), opt(e.score), opt(e.note)});
-    }
-    timeline.table = std::move(table);
-    return {top, timeline};
+std::vector<output::Section> demand_page_sections(const DemandPage& page, util::Date today) {
+    return {demand_view(today).section(page.demand),
+            output::Section{"办理记录", {}, {}, event_view().table(page.events)}};
 }
 
 FilePart
 demand_file_part(storage::Database& db, std::int64_t enterprise_id, const FileOptions& options) {
-    using output::Column;
-    using output::Kind;
-    FilePart part;
-    part.key = "demands";
-    part.title = "未办结诉求";
-    part.table.columns = {Column{"id", "编号", Kind::integer, {}, true},
-                          Column{"created", "收集日期", Kind::text},
-                          Column{"category", "类别", Kind::text},
-                          Column{"status", "状态", Kind::text, status_display},
-                          Column{"unit", "承办单位", Kind::text},
-                          Column{"due", "办理期限", Kind::text},
-                          Column{"overdue", "超期", Kind::boolean},
-                          Column{"text", "诉求内容", Kind::text}};
     SQLite::Statement q(db.sql(),
                         std::string(k_select)
                             + " WHERE d.enterprise_id = ? AND d.status <> 'rated' ORDER BY d.id");
     q.bind(1, enterprise_id);
+    std::vector<Demand> open;
     while (q.executeStep()) {
-        const Demand d = read_demand(q);
-        part.table.rows.push_back({d.id,
-                                   d.created,
-                                   d.category,
-                                   d.status,
-                                   opt(d.unit_name),
-                                   opt(d.due),
-                                   d.overdue(options.today),
-                                   d.text});
-        part.json.push_back(demand_json(d, options.today));
+        open.push_back(read_demand(q));
     }
-    return part;
+    return file_part("demands",
+                     "未办结诉求",
+                     demand_view(options.today),
+                     {"id", "created", "category", "status", "unit", "due", "overdue", "text"},
+                     open);
 }
 
 } // namespace hujing::domain

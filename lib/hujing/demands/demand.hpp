@@ -3,6 +3,7 @@
 
 #include <hujing/calendar/calendar.hpp>
 #include <hujing/output/table.hpp>
+#include <hujing/output/view.hpp>
 #include <hujing/output/writer.hpp>
 #include <hujing/registry/file.hpp>
 #include <hujing/storage/database.hpp>
@@ -83,6 +84,9 @@ struct DemandEvent {
 
 // Find demand `id`; throws Exit::not_found.
 Demand get_demand(storage::Database& db, std::int64_t id);
+
+// The demands collected on visit `visit_id`, by id (one query).
+std::vector<Demand> visit_demands(storage::Database& db, std::int64_t visit_id);
 
 // The timeline of demand `id`, oldest first.
 std::vector<DemandEvent> demand_events(storage::Database& db, std::int64_t id);
@@ -184,11 +188,11 @@ struct DemandQuery {
     ListPaging paging;
 };
 
-// The columns of a demand listing, and those shown without --fields.
-std::vector<output::Column> demand_columns();
-std::vector<std::string> demand_default_fields();
+// The fields of a demand — listing columns, json keys, `show` rows — with `overdue` judged on
+// `today`, and the listing's default columns.
+output::View<Demand> demand_view(util::Date today);
 
-// Stream the demands matching `query` to `sink` as rows for demand_columns(), ordered by id
+// Stream the demands matching `query` to `sink` as rows of demand_view(), ordered by id
 // unless --sort; returns the row count. Unknown unit or enterprise → Exit::not_found; a bad
 // status, category or date → Exit::invalid.
 std::int64_t list_demands(storage::Database& db,
@@ -196,15 +200,22 @@ std::int64_t list_demands(storage::Database& db,
                           util::Date today,
                           const RowSink& sink);
 
-// The demand as a JSON object (without the timeline).
-nlohmann::json demand_json(const Demand& demand, util::Date today);
+// Everything `demand show` prints, read once.
+struct DemandPage {
+    Demand demand;
+    std::vector<DemandEvent> events; // oldest first
+};
 
-// The demand with `events: [{at, action, actor, note, unit, due, score}]`.
-nlohmann::json demand_show_json(storage::Database& db, const Demand& demand, util::Date today);
+// Read demand `id` and its timeline in one snapshot (one read transaction); throws
+// Exit::not_found.
+DemandPage read_demand_page(storage::Database& db, std::int64_t id);
 
-// The `show` page of a demand: its fields and the timeline.
-std::vector<output::Section>
-demand_sections(storage::Database& db, const Demand& demand, util::Date today);
+// `page` as json: every field of demand_view(`today`) and `events: [{at, action, actor, note,
+// unit, due, score}]`.
+nlohmann::json demand_page_json(const DemandPage& page, util::Date today);
+
+// `page` for people: the same fields, then the timeline (办理记录).
+std::vector<output::Section> demand_page_sections(const DemandPage& page, util::Date today);
 
 // The enterprise file part: the enterprise's open demands (not yet rated).
 FilePart

@@ -4,14 +4,18 @@
 // csv/tsv header, the json keys and the --fields names.
 #pragma once
 
+#include <hujing/error.hpp>
 #include <hujing/output/table.hpp>
 #include <hujing/output/writer.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -43,6 +47,22 @@ public:
     // The keys shown without --fields by table, csv, tsv and xlsx (json shows every field).
     [[nodiscard]] const std::vector<std::string>& defaults() const {
         return m_defaults;
+    }
+
+    // The fields named by `keys`, in that order (a part of a `show` page or of the enterprise
+    // file shows fewer); a key not declared is Exit::internal.
+    [[nodiscard]] View only(const std::vector<std::string>& keys) const {
+        std::vector<Field<T>> out;
+        out.reserve(keys.size());
+        for (const auto& key : keys) {
+            const auto it = std::find_if(
+                m_fields.begin(), m_fields.end(), [&](const auto& f) { return f.key == key; });
+            if (it == m_fields.end()) {
+                throw Error(Exit::internal, "未声明的字段: " + key);
+            }
+            out.push_back(*it);
+        }
+        return View(std::move(out));
     }
 
     // The columns of a listing, one per field, in declaration order.
@@ -114,10 +134,28 @@ private:
     std::vector<std::string> m_defaults;
 };
 
+template <typename V>
+inline constexpr bool k_is_optional = false;
+
+template <typename V>
+inline constexpr bool k_is_optional<std::optional<V>> = true;
+
 // A nullable value from an optional.
 template <typename V>
 Value nullable(const std::optional<V>& value) {
     return value ? Value(*value) : Value{};
+}
+
+// A getter reading the data member `field` of a `T`; an empty optional member reads as null.
+template <typename T, typename M>
+std::function<Value(const T&)> member(M T::*field) {
+    return [field](const T& record) -> Value {
+        if constexpr (k_is_optional<M>) {
+            return nullable(record.*field);
+        } else {
+            return Value(record.*field);
+        }
+    };
 }
 
 } // namespace hujing::output

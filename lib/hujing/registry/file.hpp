@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <hujing/output/view.hpp>
 #include <hujing/output/writer.hpp>
 #include <hujing/storage/database.hpp>
 #include <hujing/util/date.hpp>
@@ -9,6 +10,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hujing::domain {
@@ -27,6 +29,20 @@ struct FilePart {
     output::Table table;
     nlohmann::json json = nlohmann::json::array();
 };
+
+// A part whose records `records` are declared by `view`: each one is a json object of every
+// field and a table row of the fields `table_keys` — one declaration for both.
+template <typename T, typename Range>
+FilePart file_part(std::string key,
+                   std::string title,
+                   const output::View<T>& view,
+                   const std::vector<std::string>& table_keys,
+                   const Range& records) {
+    return FilePart{std::move(key),
+                    std::move(title),
+                    view.only(table_keys).table(records),
+                    view.json_array(records)};
+}
 
 using FilePartFn = FilePart (*)(storage::Database& db,
                                 std::int64_t enterprise_id,

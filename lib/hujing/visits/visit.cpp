@@ -31,30 +31,76 @@ std::string list_select() {
            + fmt::format(k_officers_of_visit, "badge") + ", "
            + fmt::format(k_officers_of_visit, "name")
            + ", v.summary, v.project_id, p.name,"
-             " (SELECT count(*) FROM demand d WHERE d.visit_id = v.id)"
+             " (SELECT count(*) FROM demand d WHERE d.visit_id = v.id), v.created_at"
              " FROM visit v JOIN enterprise e ON e.id = v.enterprise_id"
              " LEFT JOIN project p ON p.id = v.project_id";
 }
 
-output::Value opt(const std::optional<std::string>& value) {
-    if (value) {
-        return *value;
-    }
-    return {};
+std::vector<std::string> split_list(const std::optional<std::string>& joined) {
+    return joined ? util::split(*joined, ';') : std::vector<std::string>{};
 }
 
-output::Value opt(const std::optional<std::int64_t>& value) {
-    if (value) {
-        return *value;
+// A visit from a row of list_select(); its officers from the joined badges and names.
+Visit read_visit(SQLite::Statement& q) {
+    Visit v;
+    v.id = q.getColumn(0).getInt64();
+    v.date = q.getColumn(1).getString();
+    v.kind = q.getColumn(2).getString();
+    v.enterprise_id = q.getColumn(3).getInt64();
+    v.uscc = q.getColumn(4).getString();
+    v.enterprise_name = q.getColumn(5).getString();
+    v.town = storage::optional_text(q, 6);
+    const auto badges = split_list(storage::optional_text(q, 7));
+    const auto names = split_list(storage::optional_text(q, 8));
+    for (std::size_t i = 0; i < badges.size(); ++i) {
+        v.officers.push_back({badges[i], i < names.size() ? names[i] : std::string()});
     }
-    return {};
+    v.summary = q.getColumn(9).getString();
+    v.project_id = storage::optional_int(q, 10);
+    v.project_name = storage::optional_text(q, 11);
+    v.demand_count = q.getColumn(12).getInt64();
+    v.created_at = q.getColumn(13).getString();
+    return v;
 }
 
-output::Value list_value(const std::optional<std::string>& joined) {
-    if (!joined) {
-        return std::vector<std::string>{};
-    }
-    return util::split(*joined, ';');
+// The officers of a visit as a list of one of their members.
+std::function<output::Value(const Visit&)> officers_of(std::string VisitOfficer::*field) {
+    return [field](const Visit& v) -> output::Value {
+        std::vector<std::string> out;
+        out.reserve(v.officers.size());
+        for (const auto& o : v.officers) {
+            out.push_back(o.*field);
+        }
+        return out;
+    };
+}
+
+// The fields of one officer of a visit (`show` sub-table and json `officers`).
+const output::View<VisitOfficer>& officer_view() {
+    using F = output::Field<VisitOfficer>;
+    using output::Kind;
+    static const output::View<VisitOfficer> view({
+        F{"badge", "警号", Kind::text, output::member(&VisitOfficer::badge)},
+        F{"name", "姓名", Kind::text, output::member(&VisitOfficer::name)},
+    });
+    return view;
+}
+
+// The visit's own fields on its `show` page and in the audit log (officers and demands are
+// sub-lists there).
+const std::vector<std::string>& show_keys() {
+    static const std::vector<std::string> keys = {"id",
+                                                  "date",
+                                                  "kind",
+                                                  "enterprise_id",
+                                                  "uscc",
+                                                  "name",
+                                                  "town",
+                                                  "project_id",
+                                                  "project",
+                                                  "summary",
+                                                  "created_at"};
+    return keys;
 }
 
 struct ProjectRef {
@@ -81,36 +127,11 @@ ProjectRef get_project_ref(storage::Database& db, const std::string& key) {
         q.getColumn(0).getInt64(), q.getColumn(1).getString(), storage::optional_int(q, 2)};
 }
 
-std::vector<SortKey> visit_sort_keys() {
-    return {{"id", "v.id"},
-            {"date", "v.date"},
-            {"kind", "v.kind"},
-            {"enterprise_id", "v.enterprise_id"},
-            {"uscc", "e.uscc"},
-            {"name", "e.name"},
-            {"town", "e.town"},
-            {"summary", "v.summary"},
-            {"project_id", "v.project_id"},
-            {"project", "p.name"}};
-}
-
+// The visit as the audit log records it: its own fields and `officers: [{badge, name}]`.
 nlohmann::json visit_record_json(const Visit& v) {
-    auto officers = nlohmann::json::array();
-    for (const auto& o : v.officers) {
-        officers.push_back({{"badge", o.badge}, {"name", o.name}});
-    }
-    return {{"id", v.id},
-            {"enterprise_id", v.enterprise_id},
-            {"uscc", v.uscc},
-            {"name", v.enterprise_name},
-            {"town", util::json_or_null(v.town)},
-            {"date", v.date},
-            {"kind", v.kind},
-            {"summary", v.summary},
-            {"project_id", util::json_or_null(v.project_id)},
-            {"project", util::json_or_null(v.project_name)},
-            {"created_at", v.created_at},
-            {"officers", officers}};
+    auto json = visit_view().only(show_keys()).json(v);
+    json["officers"] = officer_view().json_array(v.officers);
+    return json;
 }
 
 } // namespace
@@ -132,27 +153,14 @@ std::int64_t parse_visit_id(std::string_view text) {
 }
 
 Visit get_visit(storage::Database& db, std::int64_t id) {
-    SQLite::Statement q(db.sql(),
-                        "SELECT v.id, v.enterprise_id, e.uscc, e.name, e.town, v.date, v.kind,"
-                        " v.summary, v.project_id, p.name, v.created_at FROM visit v"
-                        " JOIN enterprise e ON e.id = v.enterprise_id"
-                        " LEFT JOIN project p ON p.id = v.project_id WHERE v.id = ?");
+    SQLite::Statement q(db.sql(), list_select() + " WHERE v.id = ?");
     q.bind(1, id);
     if (!q.executeStep()) {
         throw_not_found("走访记录", std::to_string(id), "用 hujing visit list 查看");
     }
-    Visit v;
-    v.id = q.getColumn(0).getInt64();
-    v.enterprise_id = q.getColumn(1).getInt64();
-    v.uscc = q.getColumn(2).getString();
-    v.enterprise_name = q.getColumn(3).getString();
-    v.town = storage::optional_text(q, 4);
-    v.date = q.getColumn(5).getString();
-    v.kind = q.getColumn(6).getString();
-    v.summary = q.getColumn(7).getString();
-    v.project_id = storage::optional_int(q, 8);
-    v.project_name = storage::optional_text(q, 9);
-    v.created_at = q.getColumn(10).getString();
+    Visit v = read_visit(q);
+    // The officers once more by themselves: a name may hold the ';' the list joins with.
+    v.officers.clear();
     SQLite::Statement officers(db.sql(),
                                "SELECT o.badge, o.name FROM visit_officer vo"
                                " JOIN officer o ON o.id = vo.officer_id WHERE vo.visit_id = ?"
@@ -240,31 +248,37 @@ LoggedVisit log_visit(storage::WriteTransaction& tx,
     return logged;
 }
 
-std::vector<output::Column> visit_columns() {
-    using output::Column;
+const output::View<Visit>& visit_view() {
+    using F = output::Field<Visit>;
     using output::Kind;
-    return {Column{"id", "编号", Kind::integer, {}, true},
-            Column{"date", "日期", Kind::text},
-            Column{"kind", "形式", Kind::text},
-            Column{"enterprise_id", "企业编号", Kind::integer, {}, true},
-            Column{"uscc", "统一社会信用代码", Kind::text},
-            Column{"name", "企业名称", Kind::text},
-            Column{"town", "镇街", Kind::text},
-            Column{"officers", "民警", Kind::list},
-            Column{"officer_names", "民警姓名", Kind::list},
-            Column{"summary", "走访情况", Kind::text},
-            Column{"project_id", "项目编号", Kind::integer, {}, true},
-            Column{"project", "项目", Kind::text},
-            Column{"demands", "诉求数", Kind::integer, {}, true}};
-}
-
-std::vector<std::string> visit_default_fields() {
-    return {"id", "date", "kind", "enterprise_id", "name", "officers", "summary", "demands"};
+    using output::member;
+    static const output::View<Visit> view(
+        {F{"id", "编号", Kind::integer, member(&Visit::id), "v.id"},
+         F{"date", "日期", Kind::text, member(&Visit::date), "v.date"},
+         F{"kind", "形式", Kind::text, member(&Visit::kind), "v.kind"},
+         F{"enterprise_id",
+           "企业编号",
+           Kind::integer,
+           member(&Visit::enterprise_id),
+           "v.enterprise_id"},
+         F{"uscc", "统一社会信用代码", Kind::text, member(&Visit::uscc), "e.uscc"},
+         F{"name", "企业名称", Kind::text, member(&Visit::enterprise_name), "e.name"},
+         F{"town", "镇街", Kind::text, member(&Visit::town), "e.town"},
+         F{"officers", "民警", Kind::list, officers_of(&VisitOfficer::badge)},
+         F{"officer_names", "民警姓名", Kind::list, officers_of(&VisitOfficer::name)},
+         F{"summary", "走访情况", Kind::text, member(&Visit::summary), "v.summary"},
+         F{"project_id", "项目编号", Kind::integer, member(&Visit::project_id), "v.project_id"},
+         F{"project", "项目", Kind::text, member(&Visit::project_name), "p.name"},
+         F{"demands", "诉求数", Kind::integer, member(&Visit::demand_count)},
+         F{"created_at", "登记日期", Kind::text, member(&Visit::created_at), "v.created_at"}},
+        {"id", "date", "kind", "enterprise_id", "name", "officers", "summary", "demands"});
+    return view;
 }
 
 std::int64_t
 list_visits(storage::Database& db, const VisitQuery& query, util::Date today, const RowSink& sink) {
-    ListQuery filter(list_select(), visit_sort_keys(), "v.date DESC, v.id DESC");
+    const auto& view = visit_view();
+    ListQuery filter(list_select(), storage::sort_keys(view), "v.date DESC, v.id DESC");
     if (query.kind) {
         check_visit_kind(*query.kind);
         filter.add("v.kind = ?", {*query.kind});
@@ -284,106 +298,72 @@ list_visits(storage::Database& db, const VisitQuery& query, util::Date today, co
     if (query.project) {
         filter.add("v.project_id = ?", {get_project_ref(db, *query.project).id});
     }
-    return filter.run(db, query.paging, [&](SQLite::Statement& q) {
-        sink({q.getColumn(0).getInt64(),
-              q.getColumn(1).getString(),
-              q.getColumn(2).getString(),
-              q.getColumn(3).getInt64(),
-              q.getColumn(4).getString(),
-              q.getColumn(5).getString(),
-              opt(storage::optional_text(q, 6)),
-              list_value(storage::optional_text(q, 7)),
-              list_value(storage::optional_text(q, 8)),
-              q.getColumn(9).getString(),
-              opt(storage::optional_int(q, 10)),
-              opt(storage::optional_text(q, 11)),
-              q.getColumn(12).getInt64()});
-    });
+    return filter.run(
+        db, query.paging, [&](SQLite::Statement& q) { sink(view.row(read_visit(q))); });
 }
 
-nlohmann::json visit_show_json(storage::Database& db, const Visit& visit) {
-    auto json = visit_record_json(visit);
-    auto demands = nlohmann::json::array();
-    SQLite::Statement q(db.sql(), "SELECT id FROM demand WHERE visit_id = ? ORDER BY id");
-    q.bind(1, visit.id);
-    while (q.executeStep()) {
-        const auto d = get_demand(db, q.getColumn(0).getInt64());
-        demands.push_back({{"id", d.id},
-                           {"category", d.category},
-                           {"status", d.status},
-                           {"text", d.text},
-                           {"unit", util::json_or_null(d.unit_name)},
-                           {"due", util::json_or_null(d.due)}});
-    }
-    json["demands"] = std::move(demands);
+VisitPage read_visit_page(storage::Database& db, std::int64_t id) {
+    const storage::ReadTransaction snapshot(db);
+    VisitPage page{get_visit(db, id), {}};
+    page.demands = visit_demands(db, id);
+    return page;
+}
+
+nlohmann::json visit_page_json(const VisitPage& page, util::Date today) {
+    auto json = visit_record_json(page.visit);
+    json["demands"] = demand_view(today).json_array(page.demands);
     return json;
 }
 
-std::vector<output::Section> visit_sections(storage::Database& db, const Visit& visit) {
-    using output::Column;
-    using output::Kind;
-    output::Section top;
-    top.fields = {Column{"id", "编号", Kind::integer},
-                  Column{"date", "日期", Kind::text},
-                  Column{"kind", "形式", Kind::text},
-                  Column{"enterprise_id", "企业编号", Kind::integer},
-                  Column{"uscc", "统一社会信用代码", Kind::text},
-                  Column{"name", "企业名称", Kind::text},
-                  Column{"officers", "民警", Kind::list},
-                  Column{"project", "项目", Kind::text},
-                  Column{"summary", "走访情况", Kind::text}};
-    std::vector<std::string> officers;
-    for (const auto& o : visit.officers) {
-        officers.push_back(o.badge + " " + o.name);
-    }
-    top.values = {visit.id,
-                  visit.date,
-                  visit.kind,
-                  visit.enterprise_id,
-                  visit.uscc,
-                  visit.enterprise_name,
-                  officers,
-                  opt(visit.project_name),
-                  visit.summary};
-
-    output::Section demands;
-    demands.title = "收集的诉求";
-    output::Table table;
-    table.columns = {Column{"id", "编号", Kind::integer, {}, true},
-                     Column{"category", "类别", Kind::text},
-                     Column{"status",
-                            "状态",
-                            Kind::text,
-                            [](std::string_view code) { return demand_status_label(code); }},
-                     Column{"unit", "承办单位", Kind::text},
-                     Column{"due", "办理期限", Kind::text},
-                     Column{"text", "诉求内容", Kind::text}};
-    SQLite::Statement q(db.sql(), "SELECT id FROM demand WHERE visit_id = ? ORDER BY id");
-    q.bind(1, visit.id);
-    while (q.executeStep()) {
-        const auto d = get_demand(db, q.getColumn(0).getInt64());
-        table.rows.push_back({d.id, d.category, d.status, opt(d.unit_name), opt(d.due), d.text});
-    }
-    demands.table = std::move(table);
-    return {top, demands};
+std::vector<output::Section> visit_page_sections(const VisitPage& page, util::Date today) {
+    const auto demands =
+        demand_view(today).only({"id", "category", "status", "unit", "due", "text"});
+    return {visit_view().only(show_keys()).section(page.visit),
+            output::Section{"民警", {}, {}, officer_view().table(page.visit.officers)},
+            output::Section{"收集的诉求", {}, {}, demands.table(page.demands)}};
 }
 
-std::vector<output::Column> visit_due_columns() {
-    using output::Column;
+const output::View<VisitDue>& visit_due_view() {
+    using F = output::Field<VisitDue>;
     using output::Kind;
-    return {Column{"enterprise_id", "企业编号", Kind::integer, {}, true},
-            Column{"uscc", "统一社会信用代码", Kind::text},
-            Column{"name", "企业名称", Kind::text},
-            Column{"officer", "警号", Kind::text},
-            Column{"officer_name", "民警", Kind::text},
-            Column{"role", "角色", Kind::text},
-            Column{"last_visit", "上次走访", Kind::text},
-            Column{"due_date", "应走访日期", Kind::text},
-            Column{"days_overdue", "超期天数", Kind::integer, {}, true},
-            Column{"project_id", "项目编号", Kind::integer, {}, true},
-            Column{"project", "项目", Kind::text},
-            Column{"town", "镇街", Kind::text},
-            Column{"interval_days", "走访间隔(天)", Kind::integer, {}, true}};
+    using output::member;
+    static const output::View<VisitDue> view(
+        {F{"enterprise_id",
+           "企业编号",
+           Kind::integer,
+           member(&VisitDue::enterprise_id),
+           "c.enterprise_id"},
+         F{"uscc", "统一社会信用代码", Kind::text, member(&VisitDue::uscc), "e.uscc"},
+         F{"name", "企业名称", Kind::text, member(&VisitDue::name), "e.name"},
+         F{"officer", "警号", Kind::text, member(&VisitDue::officer), "o.badge"},
+         F{"officer_name", "民警", Kind::text, member(&VisitDue::officer_name), "o.name"},
+         F{"role", "角色", Kind::text, member(&VisitDue::role), "c.role"},
+         F{"last_visit", "上次走访", Kind::text, member(&VisitDue::last_visit), "c.last_visit"},
+         F{"due_date", "应走访日期", Kind::text, member(&VisitDue::due_date), "c.due_date"},
+         F{"days_overdue",
+           "超期天数",
+           Kind::integer,
+           member(&VisitDue::days_overdue),
+           "days_overdue"},
+         F{"project_id", "项目编号", Kind::integer, member(&VisitDue::project_id), "c.project_id"},
+         F{"project", "项目", Kind::text, member(&VisitDue::project), "c.project_name"},
+         F{"town", "镇街", Kind::text, member(&VisitDue::town), "e.town"},
+         F{"interval_days",
+           "走访间隔(天)",
+           Kind::integer,
+           member(&VisitDue::interval_days),
+           "c.days"}},
+        {"enterprise_id",
+         "uscc",
+         "name",
+         "officer",
+         "officer_name",
+         "role",
+         "last_visit",
+         "due_date",
+         "days_overdue",
+         "project"});
+    return view;
 }
 
 namespace {
@@ -424,20 +404,23 @@ std::string due_select() {
              " LEFT JOIN enterprise e ON e.id = c.enterprise_id";
 }
 
-std::vector<SortKey> due_sort_keys() {
-    return {{"enterprise_id", "c.enterprise_id"},
-            {"uscc", "e.uscc"},
-            {"name", "e.name"},
-            {"officer", "o.badge"},
-            {"officer_name", "o.name"},
-            {"role", "c.role"},
-            {"last_visit", "c.last_visit"},
-            {"due_date", "c.due_date"},
-            {"days_overdue", "days_overdue"},
-            {"project_id", "c.project_id"},
-            {"project", "c.project_name"},
-            {"town", "e.town"},
-            {"interval_days", "c.days"}};
+// A row of due_select().
+VisitDue read_due(SQLite::Statement& q) {
+    VisitDue d;
+    d.enterprise_id = storage::optional_int(q, 0);
+    d.uscc = storage::optional_text(q, 1);
+    d.name = storage::optional_text(q, 2);
+    d.officer = q.getColumn(3).getString();
+    d.officer_name = q.getColumn(4).getString();
+    d.role = q.getColumn(5).getString();
+    d.last_visit = storage::optional_text(q, 6);
+    d.due_date = q.getColumn(7).getString();
+    d.days_overdue = q.getColumn(8).getInt64();
+    d.project_id = storage::optional_int(q, 9);
+    d.project = storage::optional_text(q, 10);
+    d.town = storage::optional_text(q, 11);
+    d.interval_days = q.getColumn(12).getInt64();
+    return d;
 }
 
 // Bind the as-of date and the interval table of due_select(); returns the next index.
@@ -459,8 +442,10 @@ std::int64_t list_visits_due(storage::Database& db,
                              const RowSink& sink) {
     const auto as_of =
         util::format_date(util::parse_date_arg(query.as_of.value_or("today"), today));
-    ListQuery filter(
-        due_select(), due_sort_keys(), "days_overdue DESC, c.enterprise_id, o.badge, c.project_id");
+    const auto& view = visit_due_view();
+    ListQuery filter(due_select(),
+                     storage::sort_keys(view),
+                     "days_overdue DESC, c.enterprise_id, o.badge, c.project_id");
     if (query.role) {
         check_role(*query.role);
         filter.add("c.role = ?", {*query.role});
@@ -475,60 +460,27 @@ std::int64_t list_visits_due(storage::Database& db,
     return filter.run(
         db,
         query.paging,
-        [&](SQLite::Statement& q) {
-            sink({opt(storage::optional_int(q, 0)),
-                  opt(storage::optional_text(q, 1)),
-                  opt(storage::optional_text(q, 2)),
-                  q.getColumn(3).getString(),
-                  q.getColumn(4).getString(),
-                  q.getColumn(5).getString(),
-                  opt(storage::optional_text(q, 6)),
-                  q.getColumn(7).getString(),
-                  q.getColumn(8).getInt64(),
-                  opt(storage::optional_int(q, 9)),
-                  opt(storage::optional_text(q, 10)),
-                  opt(storage::optional_text(q, 11)),
-                  q.getColumn(12).getInt64()});
-        },
+        [&](SQLite::Statement& q) { sink(view.row(read_due(q))); },
         [&](SQLite::Statement& q) { return bind_due_head(q, db, as_of); });
 }
 
 FilePart
 visit_file_part(storage::Database& db, std::int64_t enterprise_id, const FileOptions& /*options*/) {
-    using output::Column;
-    using output::Kind;
-    FilePart part;
-    part.key = "visits";
-    part.title = fmt::format("最近走访（最多 {} 次）", k_file_visits);
-    part.table.columns = {Column{"id", "编号", Kind::integer, {}, true},
-                          Column{"date", "日期", Kind::text},
-                          Column{"kind", "形式", Kind::text},
-                          Column{"officers", "民警", Kind::list},
-                          Column{"summary", "走访情况", Kind::text},
-                          Column{"demands", "诉求数", Kind::integer, {}, true}};
     SQLite::Statement q(db.sql(),
                         list_select()
                             + fmt::format(" WHERE v.enterprise_id = ? ORDER BY v.date DESC,"
                                           " v.id DESC LIMIT {}",
                                           k_file_visits));
     q.bind(1, enterprise_id);
+    std::vector<Visit> recent;
     while (q.executeStep()) {
-        const auto officers = list_value(storage::optional_text(q, 7));
-        part.table.rows.push_back({q.getColumn(0).getInt64(),
-                                   q.getColumn(1).getString(),
-                                   q.getColumn(2).getString(),
-                                   officers,
-                                   q.getColumn(9).getString(),
-                                   q.getColumn(12).getInt64()});
-        part.json.push_back({{"id", q.getColumn(0).getInt64()},
-                             {"date", q.getColumn(1).getString()},
-                             {"kind", q.getColumn(2).getString()},
-                             {"officers", std::get<std::vector<std::string>>(officers)},
-                             {"summary", q.getColumn(9).getString()},
-                             {"project_id", util::json_or_null(storage::optional_int(q, 10))},
-                             {"demands", q.getColumn(12).getInt64()}});
+        recent.push_back(read_visit(q));
     }
-    return part;
+    return file_part("visits",
+                     fmt::format("最近走访（最多 {} 次）", k_file_visits),
+                     visit_view(),
+                     {"id", "date", "kind", "officers", "summary", "demands"},
+                     recent);
 }
 
 } // namespace hujing::domain

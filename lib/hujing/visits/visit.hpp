@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <hujing/demands/demand.hpp>
 #include <hujing/output/table.hpp>
+#include <hujing/output/view.hpp>
 #include <hujing/output/writer.hpp>
 #include <hujing/registry/file.hpp>
 #include <hujing/storage/database.hpp>
@@ -45,7 +47,8 @@ struct Visit {
     std::optional<std::int64_t> project_id;
     std::optional<std::string> project_name;
     std::string created_at;
-    std::vector<VisitOfficer> officers;
+    std::vector<VisitOfficer> officers; // by badge
+    std::int64_t demand_count = 0;      // demands collected on the visit
 };
 
 // Find visit `id`; throws Exit::not_found.
@@ -87,20 +90,30 @@ struct VisitQuery {
     ListPaging paging;
 };
 
-// The columns of a visit listing, and those shown without --fields.
-std::vector<output::Column> visit_columns();
-std::vector<std::string> visit_default_fields();
+// The fields of a visit — listing columns, json keys, `show` rows — and the listing's default
+// columns.
+const output::View<Visit>& visit_view();
 
 // Stream the visits matching `query` to `sink`, newest first unless --sort; returns the count.
 std::int64_t
 list_visits(storage::Database& db, const VisitQuery& query, util::Date today, const RowSink& sink);
 
-// The visit as JSON with `officers: [{badge, name}]` and `demands: [{id, category, status,
-// text, unit, due}]`.
-nlohmann::json visit_show_json(storage::Database& db, const Visit& visit);
+// Everything `visit show` prints, read once.
+struct VisitPage {
+    Visit visit;
+    std::vector<Demand> demands; // collected on the visit, by id
+};
 
-// The `show` page of a visit.
-std::vector<output::Section> visit_sections(storage::Database& db, const Visit& visit);
+// Read visit `id`, its officers and its demands in one snapshot (one read transaction, one
+// query for all the demands); throws Exit::not_found.
+VisitPage read_visit_page(storage::Database& db, std::int64_t id);
+
+// `page` as json: the visit's fields, `officers: [{badge, name}]` and `demands: [...]` with
+// every field of demand_view(`today`).
+nlohmann::json visit_page_json(const VisitPage& page, util::Date today);
+
+// `page` for people: the same fields, the officers (民警) and the demands (收集的诉求).
+std::vector<output::Section> visit_page_sections(const VisitPage& page, util::Date today);
 
 struct VisitDueQuery {
     std::optional<std::string> as_of;   // default today
@@ -110,14 +123,31 @@ struct VisitDueQuery {
     ListPaging paging;
 };
 
-// The columns of `visit due`.
-std::vector<output::Column> visit_due_columns();
+// One row of `visit due`: an assignment or a project whose visit is overdue.
+struct VisitDue {
+    std::optional<std::int64_t> enterprise_id;
+    std::optional<std::string> uscc;
+    std::optional<std::string> name;
+    std::string officer; // badge
+    std::string officer_name;
+    std::string role;
+    std::optional<std::string> last_visit;
+    std::string due_date;
+    std::int64_t days_overdue = 0;
+    std::optional<std::int64_t> project_id;
+    std::optional<std::string> project;
+    std::optional<std::string> town;
+    std::int64_t interval_days = 0;
+};
+
+// The fields of `visit due` and the columns it shows without --fields.
+const output::View<VisitDue>& visit_due_view();
 
 // Stream the assignments (enterprise_officer) and projects whose last visit by the officer —
 // or, never visited, the assignment's since-date / the project's creation — is more than the
 // interval (a project's visit_interval_days, else setting visit.interval.<role>) before
-// `as_of`; most overdue first. A project counts visits logged with --project by its officer.
-// Returns the count.
+// `as_of`, as rows of visit_due_view(); most overdue first. A project counts visits logged
+// with --project by its officer. Returns the count.
 std::int64_t list_visits_due(storage::Database& db,
                              const VisitDueQuery& query,
                              util::Date today,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "loop_fixture.hpp"
+#include "page_check.hpp"
 
 #include <hujing/calendar/calendar.hpp>
 #include <hujing/demands/demand.hpp>
@@ -439,7 +440,7 @@ TEST_SUITE("hujing::domain::demand") {
         const auto open = demand_in(w, "routed");
         demand_in(w, "rated");
         const auto json =
-            domain::demand_show_json(*w.db, domain::get_demand(*w.db, open), date("2025-10-20"));
+            domain::demand_page_json(domain::read_demand_page(*w.db, open), date("2025-10-20"));
         CHECK(json["status"] == "routed");
         CHECK(json["overdue"] == true);
         REQUIRE(json["events"].size() == 2);
@@ -452,5 +453,25 @@ TEST_SUITE("hujing::domain::demand") {
         CHECK(part.key == "demands");
         REQUIRE(part.json.size() == 1);
         CHECK(part.json[0]["id"] == open);
+    }
+
+    TEST_CASE("show json and table come from the same fields, read once") {
+        Loop w;
+        const auto id = demand_in(w, "rated");
+        const auto today = date("2025-10-20");
+        const auto page = domain::read_demand_page(*w.db, id);
+        REQUIRE(page.events.size() == 5);
+        const auto json = domain::demand_page_json(page, today);
+        const auto sections = domain::demand_page_sections(page, today);
+        hujing::test::check_same_facts(json, sections, {"", "events"});
+        // The table shows every field json has (but the timeline).
+        CHECK(json.size() == sections[0].fields.size() + 1);
+        CHECK(json["text"] == "外籍员工签证加急");
+        CHECK(json.contains("visit_id"));
+
+        // A snapshot: BEGIN, the demand, its events, COMMIT — however long the timeline.
+        hujing::test::StatementCounter statements(*w.db);
+        domain::read_demand_page(*w.db, id);
+        CHECK(statements.count() == 4);
     }
 }

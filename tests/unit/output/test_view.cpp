@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <optional>
+#include <variant>
 
 using namespace hujing;
 using hujing::test::with_format;
@@ -87,5 +89,22 @@ TEST_SUITE("hujing::output::view") {
             CHECK(doc[f.key] == output::to_json(row[i], f.kind));
         }
         CHECK(doc["phone"] == "13800000000");
+    }
+
+    TEST_CASE(
+        "only() keeps the named fields in the order given; member() reads optionals as null") {
+        const auto view = domain::officer_view(false).only({"name", "badge"});
+        CHECK(view.keys() == std::vector<std::string>{"name", "badge"});
+        CHECK(view.row(sample_officer())
+              == output::Row{std::string("张三"), std::string("330102")});
+        CHECK_THROWS_AS(domain::officer_view(false).only({"nope"}), hujing::Error);
+
+        struct Sample {
+            std::optional<std::int64_t> n;
+        };
+
+        const auto get = output::member(&Sample::n);
+        CHECK(std::holds_alternative<std::monostate>(get(Sample{})));
+        CHECK(get(Sample{7}) == output::Value(std::int64_t{7}));
     }
 }

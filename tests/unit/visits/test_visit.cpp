@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "loop_fixture.hpp"
+#include "page_check.hpp"
 
 #include <hujing/demands/demand.hpp>
 #include <hujing/registry/file.hpp>
@@ -92,7 +93,8 @@ TEST_SUITE("hujing::domain::visit") {
         CHECK(d.category == "出入境");
         CHECK(d.visit_id == logged.id);
         CHECK(d.text == "厂区周边停车难");
-        const auto json = domain::visit_show_json(*w.db, visit);
+        const auto json =
+            domain::visit_page_json(domain::read_visit_page(*w.db, logged.id), date("2025-10-15"));
         CHECK(json["officers"].size() == 2);
         CHECK(json["demands"].size() == 2);
         CHECK(json["demands"][0]["status"] == "collected");
@@ -270,5 +272,32 @@ TEST_SUITE("hujing::domain::visit") {
         REQUIRE(part.json.size() == 2);
         CHECK(part.json[0]["date"] == "2025-10-02");
         CHECK(domain::visit_file_part(*w.db, 2, options).json.empty());
+    }
+
+    TEST_CASE("show json and table come from the same fields; the demands are one query") {
+        Visits w;
+        auto v = new_visit("2025-10-14", {"100002", "100001"});
+        v.demands = {"外籍员工签证加急", "厂区周边停车难"};
+        const auto id = w.log(v).id;
+        const auto today = date("2025-10-15");
+        const auto page = domain::read_visit_page(*w.db, id);
+        const auto json = domain::visit_page_json(page, today);
+        const auto sections = domain::visit_page_sections(page, today);
+        hujing::test::check_same_facts(json, sections, {"", "officers", "demands"});
+        REQUIRE(json["demands"].size() == 2);
+        CHECK(json["demands"][1]["text"] == "厂区周边停车难");
+        CHECK(json["demands"][1]["visit_id"] == id);
+
+        // BEGIN, the visit, its officers, its demands, COMMIT: the same for two demands or five.
+        const auto statements_for = [&](std::int64_t visit_id) {
+            hujing::test::StatementCounter statements(*w.db);
+            domain::read_visit_page(*w.db, visit_id);
+            return statements.count();
+        };
+        CHECK(statements_for(id) == 5);
+        v.demands = {"a", "b", "c", "d", "e"};
+        const auto five = w.log(v).id;
+        CHECK(domain::read_visit_page(*w.db, five).demands.size() == 5);
+        CHECK(statements_for(five) == 5);
     }
 }
