@@ -111,7 +111,11 @@ Error usage_error(CLI::App& app, const CLI::ParseError& e, const std::vector<std
     });
     const auto option = std::find_if(
         extras.begin(), extras.end(), [](const auto& w) { return w.starts_with("--"); });
-    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr && option != extras.end()) {
+    // An unknown option is named before a missing required one: "--offcer" is the real mistake
+    // when "--officer 是必需的" follows from it.
+    const bool extras_or_required = dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr
+                                    || dynamic_cast<const CLI::RequiredError*>(&e) != nullptr;
+    if (extras_or_required && option != extras.end()) {
         auto options = long_option_names(*where);
         for (auto& o : long_option_names(app)) {
             options.push_back(std::move(o));
@@ -120,6 +124,11 @@ Error usage_error(CLI::App& app, const CLI::ParseError& e, const std::vector<std
         return {Exit::usage,
                 "无法识别的参数: " + util::join(extras, " "),
                 usage_hint(word, options, false)};
+    }
+    // A value outside an option's closed list is invalid input (DESIGN §2), not a usage error.
+    if (dynamic_cast<const CLI::ValidationError*>(&e) != nullptr
+        && std::string_view(e.what()).find(" not in ") != std::string_view::npos) {
+        return {Exit::invalid, usage_message(e), "用 --help 查看可选值"};
     }
     return {Exit::usage, usage_message(e), "用 --help 查看用法"};
 }
@@ -187,6 +196,14 @@ int run(int argc, char** argv) {
         ctx.command_line += " " + quote_arg(arg);
     }
 
+    for (int i = 1; i < argc; ++i) {
+        if (!util::is_valid_utf8(argv[i])) {
+            print_error(Error(Exit::invalid,
+                              fmt::format("第 {} 个参数不是有效的 UTF-8 文本", i),
+                              "检查终端或脚本的字符编码（应为 UTF-8）"));
+            return static_cast<int>(Exit::invalid);
+        }
+    }
     if (auto error = help_target_error(app, std::vector<std::string>(argv + 1, argv + argc))) {
         print_error(*error);
         return static_cast<int>(Exit::usage);
@@ -196,8 +213,9 @@ int run(int argc, char** argv) {
     } catch (const CLI::Success& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        print_error(usage_error(app, e, std::vector<std::string>(argv, argv + argc)));
-        return static_cast<int>(Exit::usage);
+        const auto error = usage_error(app, e, std::vector<std::string>(argv, argv + argc));
+        print_error(error);
+        return static_cast<int>(error.code());
     }
 
     try {
@@ -210,7 +228,11 @@ int run(int argc, char** argv) {
         }
         ctx.action();
         ctx.finish();
-        std::fflush(stdout);
+        if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
+            throw Error(Exit::internal,
+                        "无法写出全部输出（标准输出不可写）",
+                        "检查输出重定向（磁盘满或标准输出已关闭）");
+        }
         return 0;
     } catch (const Error& e) {
         print_error(e);
@@ -219,6 +241,9 @@ int run(int argc, char** argv) {
         const auto error = storage::to_error(e);
         print_error(error);
         return static_cast<int>(error.code());
+    } catch (const nlohmann::json::exception& e) {
+        print_error(Error(Exit::internal, fmt::format("内部错误: JSON 处理失败（{}）", e.id)));
+        return static_cast<int>(Exit::internal);
     } catch (const std::exception& e) {
         print_error(Error(Exit::internal, std::string("内部错误: ") + e.what()));
         return static_cast<int>(Exit::internal);

@@ -4,6 +4,7 @@
 #include <hujing/error.hpp>
 #include <hujing/util/text.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -34,6 +35,10 @@ CLI::Validator non_negative() {
 std::unique_ptr<std::istream> open_input(const std::string& path) {
     if (path == "-") {
         return std::make_unique<StdinStream>();
+    }
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        throw_invalid("要读的是目录，不是文件: " + path, "给出 CSV 文件的路径，或用 - 读标准输入");
     }
     auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
     if (!*file) {

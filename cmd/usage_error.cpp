@@ -17,23 +17,28 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
     }
 }
 
-// The Levenshtein distance between `a` and `b`, in bytes (names are ASCII).
+// The edit distance between `a` and `b` in bytes (names are ASCII), a swap of two neighbours
+// counting as one edit (optimal string alignment): "--twon" is one edit from "--town".
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) {
-        row[j] = j;
+    const std::size_t n = a.size();
+    const std::size_t m = b.size();
+    std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
+    for (std::size_t i = 0; i <= n; ++i) {
+        d[i][0] = i;
     }
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] =
-                std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
+    for (std::size_t j = 0; j <= m; ++j) {
+        d[0][j] = j;
+    }
+    for (std::size_t i = 1; i <= n; ++i) {
+        for (std::size_t j = 1; j <= m; ++j) {
+            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+            }
         }
     }
-    return row[b.size()];
+    return d[n][m];
 }
 
 } // namespace
@@ -132,6 +137,10 @@ std::string usage_message(const CLI::ParseError& e) {
     };
     for (const auto& [from, to] : k_phrases) {
         replace_all(text, from, to);
+    }
+    // CLI11's range checks print their bounds as doubles ("range 0.000000 to 1.79e308").
+    if (const auto range = text.find("不在可选值中: range "); range != std::string::npos) {
+        text = text.substr(0, range) + "超出允许的范围";
     }
     return text;
 }

@@ -6,8 +6,43 @@
 namespace hujing {
 
 namespace {
+
 constexpr std::size_t k_max_details = 50;
+// An error line stays readable when it echoes a huge value (a pasted file, a runaway argument).
+constexpr std::size_t k_max_line_bytes = 400;
+
+// `text` on one line: control characters written as \n, \t, \r or \xNN, and at most
+// k_max_line_bytes bytes (cut at a character boundary, ending in "…").
+std::string one_line(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (out.size() >= k_max_line_bytes && (u & 0xC0U) != 0x80U) {
+            out += "…";
+            break;
+        }
+        switch (c) {
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (u < 0x20 || u == 0x7F) {
+                out += fmt::format("\\x{:02x}", u);
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out;
 }
+
+} // namespace
 
 std::string to_string(const SourceLocation& where) {
     if (where.column > 0) {
@@ -58,15 +93,17 @@ void throw_diagnostics(const std::string& summary, std::vector<Diagnostic> diagn
 std::string format_error(const Error& error) {
     std::string out;
     for (const auto& d : error.details()) {
-        out += fmt::format("{} {}\n", to_string(d.where), d.message);
+        out += one_line(fmt::format("{} {}", to_string(d.where), d.message)) + "\n";
     }
-    out += "hujing: 错误: ";
+    std::string line;
     if (error.where()) {
-        out += to_string(*error.where()) + " ";
+        line += to_string(*error.where()) + " ";
     }
-    out += error.what();
+    line += error.what();
+    // The hint is kept whole however long the echoed value before it.
+    out += "hujing: 错误: " + one_line(line);
     if (!error.hint().empty()) {
-        out += fmt::format(" ({})", error.hint());
+        out += fmt::format(" ({})", one_line(error.hint()));
     }
     out += "\n";
     return out;

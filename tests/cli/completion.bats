@@ -68,7 +68,7 @@ complete_bash() {
     [ "$output" = "$(cat "$HUJING_SOURCE_DIR/completions/_hujing")" ]
     run -0 hujing completion fish
     [ "$output" = "$(cat "$HUJING_SOURCE_DIR/completions/hujing.fish")" ]
-    run -2 hujing completion tcsh
+    run -4 hujing completion tcsh
 }
 
 @test "the zsh script offers the nouns, verbs and values" {

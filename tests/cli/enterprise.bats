@@ -328,7 +328,7 @@ CSV
     assert_error_line "on-conflict"
     run -5 --separate-stderr hujing enterprise import --on-conflict fail c.csv
     [ "$(db_digest)" = "$before" ]
-    run -2 --separate-stderr hujing enterprise import --on-conflict merge c.csv
+    run -4 --separate-stderr hujing enterprise import --on-conflict merge c.csv
     run -0 --separate-stderr hujing enterprise import --on-conflict skip --dry-run c.csv
     [ "$output" = "added=1 updated=0 skipped=1 invalid=0" ]
     [ "$(db_digest)" = "$before" ]

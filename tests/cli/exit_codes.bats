@@ -24,7 +24,7 @@ assert_unchanged() {
 
 @test "1: internal failure (an I/O error)" {
     setup_db
-    run -1 --separate-stderr hujing db backup /nonexistent-dir/copy.db
+    run -1 --separate-stderr bash -c "'$HUJING' unit list >/dev/full"
     assert_error_line
     assert_unchanged
 }

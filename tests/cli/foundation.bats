@@ -41,7 +41,7 @@ load helpers
     assert_error_line
     run -2 --separate-stderr hujing officer add
     assert_error_line
-    run -2 --separate-stderr hujing -f yaml unit list
+    run -4 --separate-stderr hujing -f yaml unit list
     assert_error_line
     run -2 --separate-stderr hujing officer frobnicate
     assert_error_line "未知命令: frobnicate"

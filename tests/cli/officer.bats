@@ -16,7 +16,7 @@ load helpers
     run -5 --separate-stderr hujing unit add ZADD 新治安 --kind police_team
     assert_error_line "已存在"
     run -5 --separate-stderr hujing unit add NEW 治安大队 --kind police_team
-    run -2 --separate-stderr hujing unit add NEW 新单位 --kind castle
+    run -4 --separate-stderr hujing unit add NEW 新单位 --kind castle
     run -3 --separate-stderr hujing unit add NEW 新单位 --kind station --parent NOPE
     assert_error_line "单位不存在"
     [ "$(db_digest)" = "$before" ]

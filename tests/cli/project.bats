@@ -110,7 +110,7 @@ seed() {
     assert_error_line "不在岗"
     run -3 --separate-stderr hujing project add 项目乙 --officer 100002 --enterprise 99
     assert_error_line "企业不存在"
-    run -2 --separate-stderr hujing project add 项目乙 --officer 100002 --visit-interval 0
+    run -4 --separate-stderr hujing project add 项目乙 --officer 100002 --visit-interval 0
     run -4 --separate-stderr hujing project add 项目乙 --officer 100002 --visit-interval 5000
     assert_error_line "走访间隔"
     run -4 --separate-stderr hujing project add ' ' --officer 100002

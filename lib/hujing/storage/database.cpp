@@ -201,6 +201,10 @@ Database::open_file(const std::string& path, Actor actor, bool initialise_empty)
         }
         return db;
     } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() == SQLITE_CANTOPEN) {
+            throw Error(
+                Exit::invalid, "无法打开数据库文件: " + path, "检查路径是否存在、是否可读写");
+        }
         throw to_error(e);
     }
 }

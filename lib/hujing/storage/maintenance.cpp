@@ -33,7 +33,7 @@ void copy_all(SQLite::Database& dest, SQLite::Database& source) {
             return;
         }
         if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED && rc != SQLITE_OK) {
-            throw Error(Exit::internal, fmt::format("备份失败: {}", sqlite3_errstr(rc)));
+            throw Error(Exit::internal, fmt::format("备份失败（SQLite 代码 {}）", rc));
         }
         if (rc != SQLITE_OK) {
             if (Clock::now() >= deadline) {
@@ -53,6 +53,10 @@ void backup(Database& db, const std::string& path) {
     std::error_code ec;
     if (std::filesystem::exists(path, ec)) {
         throw_conflict("备份文件已存在: " + path, "换一个文件名，或先删除它");
+    }
+    const auto folder = std::filesystem::path(path).parent_path();
+    if (!folder.empty() && !std::filesystem::is_directory(folder, ec)) {
+        throw_invalid("备份目标的目录不存在: " + path, "先建立目录，或换一个路径");
     }
     const mode_t old = ::umask(077);
     try {
