@@ -20,14 +20,6 @@ inline output::Value masked_phone(const std::optional<std::string>& phone, bool 
     return reveal ? *phone : util::mask_phone(*phone);
 }
 
-// As masked_phone, for JSON.
-inline nlohmann::json masked_phone_json(const std::optional<std::string>& phone, bool reveal) {
-    if (!phone) {
-        return nullptr;
-    }
-    return reveal ? *phone : util::mask_phone(*phone);
-}
-
 // An optional text as JSON (null when absent).
 inline nlohmann::json opt_json(const std::optional<std::string>& v) {
     return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
