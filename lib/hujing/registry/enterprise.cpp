@@ -41,6 +41,17 @@ std::vector<std::string> string_column(storage::Database& db, const char* sql, s
 }
 
 Enterprise read_enterprise(storage::Database& db, SQLite::Statement& q) {
+    Enterprise e = read_enterprise_row(q);
+    e.data.tags = string_column(
+        db, "SELECT tag FROM enterprise_tag WHERE enterprise_id = ? ORDER BY tag", e.id);
+    e.data.sectors = string_column(
+        db, "SELECT sector FROM enterprise_sector WHERE enterprise_id = ? ORDER BY sector", e.id);
+    return e;
+}
+
+} // namespace
+
+Enterprise read_enterprise_row(SQLite::Statement& q) {
     Enterprise e;
     e.id = q.getColumn(0).getInt64();
     e.data.uscc = q.getColumn(1).getString();
@@ -55,14 +66,8 @@ Enterprise read_enterprise(storage::Database& db, SQLite::Statement& q) {
     e.credit_grade = storage::optional_text(q, 10);
     e.created_at = q.getColumn(11).getString();
     e.updated_at = q.getColumn(12).getString();
-    e.data.tags = string_column(
-        db, "SELECT tag FROM enterprise_tag WHERE enterprise_id = ? ORDER BY tag", e.id);
-    e.data.sectors = string_column(
-        db, "SELECT sector FROM enterprise_sector WHERE enterprise_id = ? ORDER BY sector", e.id);
     return e;
 }
-
-} // namespace
 
 std::optional<Enterprise> find_enterprise(storage::Database& db, std::string_view key) {
     const auto k = parse_enterprise_key(key);

@@ -41,7 +41,7 @@ std::string enterprise_select(const std::vector<std::string>& fields) {
     };
     return fmt::format(
         "SELECT e.id, e.uscc, e.name, e.town, e.industry, e.industry_code, e.scale, e.legal_rep,"
-        " e.phone, e.address, e.credit_grade, {}, {}, {}, e.created_at, e.updated_at"
+        " e.phone, e.address, e.credit_grade, e.created_at, e.updated_at, {}, {}, {}"
         " FROM enterprise e",
         need("tags") ? "(SELECT group_concat(tag, ';') FROM enterprise_tag t"
                        " WHERE t.enterprise_id = e.id)"
@@ -62,23 +62,10 @@ std::vector<std::string> list_column(SQLite::Statement& q, int column) {
 
 // The enterprise of the current row of enterprise_select().
 Enterprise read_listed(SQLite::Statement& q) {
-    Enterprise e;
-    e.id = q.getColumn(0).getInt64();
-    e.data.uscc = q.getColumn(1).getString();
-    e.data.name = q.getColumn(2).getString();
-    e.data.town = storage::optional_text(q, 3);
-    e.data.industry = storage::optional_text(q, 4);
-    e.data.industry_code = storage::optional_text(q, 5);
-    e.data.scale = storage::optional_text(q, 6);
-    e.data.legal_rep = storage::optional_text(q, 7);
-    e.data.phone = storage::optional_text(q, 8);
-    e.data.address = storage::optional_text(q, 9);
-    e.credit_grade = storage::optional_text(q, 10);
-    e.data.tags = list_column(q, 11);
-    e.data.sectors = list_column(q, 12);
-    e.officers = list_column(q, 13);
-    e.created_at = q.getColumn(14).getString();
-    e.updated_at = q.getColumn(15).getString();
+    Enterprise e = read_enterprise_row(q);
+    e.data.tags = list_column(q, 13);
+    e.data.sectors = list_column(q, 14);
+    e.officers = list_column(q, 15);
     return e;
 }
 
