@@ -8,7 +8,6 @@
 #include <hujing/error.hpp>
 #include <hujing/notice.hpp>
 #include <hujing/util/date.hpp>
-#include <hujing/util/pii.hpp>
 
 #include <fmt/format.h>
 
@@ -22,26 +21,6 @@ struct LogOptions {
     audit::LogQuery query;
     Paging paging;
 };
-
-// The columns of `audit log`, in the order of its rows.
-std::vector<output::Column> log_columns() {
-    using output::Column;
-    using output::Kind;
-    return {Column{"id", "序号", Kind::integer},
-            Column{"at", "时间 (UTC)"},
-            Column{"actor", "操作人"},
-            Column{"entity", "对象"},
-            Column{"entity_id", "对象编号", Kind::integer},
-            Column{"action", "操作"},
-            Column{"command", "命令"},
-            Column{"before", "修改前", Kind::json},
-            Column{"after", "修改后", Kind::json},
-            Column{"hash", "哈希"}};
-}
-
-std::vector<std::string> log_default_fields() {
-    return {"id", "at", "actor", "entity", "entity_id", "action", "command"};
-}
 
 } // namespace
 
@@ -66,36 +45,12 @@ void register_audit(CLI::App& root, Context& ctx) {
             if (!opts->until.empty()) {
                 query.until = util::format_date(util::parse_date_arg(opts->until, ctx.today()));
             }
-            const bool reveal = ctx.reveal();
-            // A record that does not parse cannot be masked: name the row rather than fail.
-            auto shown = [reveal](std::int64_t id,
-                                  const std::optional<std::string>& record) -> output::Value {
-                if (!record) {
-                    return {};
-                }
-                try {
-                    return reveal ? nlohmann::json::parse(*record).dump()
-                                  : util::mask_pii(nlohmann::json::parse(*record)).dump();
-                } catch (const nlohmann::json::exception&) {
-                    throw Error(Exit::conflict,
-                                fmt::format("审计记录第 {} 行已损坏", id),
-                                "用 hujing audit verify 检查");
-                }
-            };
-            stream_rows(ctx, log_columns(), log_default_fields(), [&](const domain::RowSink& sink) {
-                return audit::each_entry(
-                    ctx.db(), query, to_list_paging(opts->paging), [&](const audit::Entry& e) {
-                        sink({e.id,
-                              e.at,
-                              e.actor,
-                              e.entity,
-                              e.entity_id ? output::Value(*e.entity_id) : output::Value(),
-                              e.action,
-                              e.command,
-                              shown(e.id, e.before),
-                              shown(e.id, e.after),
-                              e.hash});
-                    });
+            const auto view = audit::entry_view(ctx.reveal());
+            stream_rows(ctx, view.columns(), view.defaults(), [&](const domain::RowSink& sink) {
+                return audit::each_entry(ctx.db(),
+                                         query,
+                                         to_list_paging(opts->paging),
+                                         [&](const audit::Entry& e) { sink(view.row(e)); });
             });
         };
     });

@@ -30,14 +30,9 @@ struct ListOptions {
     Paging paging;
 };
 
-} // namespace
-
-void register_officer(CLI::App& root, Context& ctx) {
-    auto* noun = root.add_subcommand("officer", "民警: 警号、单位、角色、检查员名录");
-    noun->require_subcommand(1);
-
+void register_add(CLI::App& noun, Context& ctx) {
     auto add_opts = std::make_shared<AddOptions>();
-    auto* add = noun->add_subcommand("add", "新增民警，输出其编号");
+    auto* add = noun.add_subcommand("add", "新增民警，输出其编号");
     add->add_option("BADGE", add_opts->officer.badge, "警号（6 位数字）")->required();
     add->add_option("--name", add_opts->officer.name, "姓名")->required();
     add->add_option("--unit", add_opts->officer.unit, "所属单位（编号、代码或名称）")->required();
@@ -52,9 +47,11 @@ void register_officer(CLI::App& root, Context& ctx) {
             ctx.write_id([&](auto& tx, auto& db) { return domain::add_officer(tx, db, officer); });
         };
     });
+}
 
+void register_import(CLI::App& noun, Context& ctx) {
     auto import_path = std::make_shared<std::string>();
-    auto* import_cmd = noun->add_subcommand("import", "从 CSV 导入民警（全部成功或全部不导入）");
+    auto* import_cmd = noun.add_subcommand("import", "从 CSV 导入民警（全部成功或全部不导入）");
     import_cmd->add_option("FILE", *import_path, "CSV 文件，- 为标准输入")->required();
     import_cmd->callback([&ctx, import_path] {
         ctx.action = [&ctx, import_path] {
@@ -66,9 +63,11 @@ void register_officer(CLI::App& root, Context& ctx) {
             notice(fmt::format("已导入 {} 名民警", result.added));
         };
     });
+}
 
+void register_list(CLI::App& noun, Context& ctx) {
     auto list_opts = std::make_shared<ListOptions>();
-    auto* list = noun->add_subcommand("list", "列出民警");
+    auto* list = noun.add_subcommand("list", "列出民警");
     list->add_option("--unit", list_opts->query.unit, "按单位筛选");
     list->add_option("--role", list_opts->query.role, "按角色筛选")
         ->check(CLI::IsMember(domain::officer_roles()));
@@ -86,9 +85,11 @@ void register_officer(CLI::App& root, Context& ctx) {
             });
         };
     });
+}
 
+void register_show(CLI::App& noun, Context& ctx) {
     auto show_badge = std::make_shared<std::string>();
-    auto* show = noun->add_subcommand("show", "显示一名民警");
+    auto* show = noun.add_subcommand("show", "显示一名民警");
     show->add_option("BADGE", *show_badge, "警号")->required();
     show->callback([&ctx, show_badge] {
         ctx.action = [&ctx, show_badge] {
@@ -100,9 +101,11 @@ void register_officer(CLI::App& root, Context& ctx) {
                                  ctx.output());
         };
     });
+}
 
+void register_update(CLI::App& noun, Context& ctx) {
     auto upd = std::make_shared<UpdateOptions>();
-    auto* update = noun->add_subcommand("update", "修改民警信息，输出其编号");
+    auto* update = noun.add_subcommand("update", "修改民警信息，输出其编号");
     update->add_option("BADGE", upd->badge, "警号")->required();
     update->add_option("--name", upd->update.name, "姓名");
     update->add_option("--unit", upd->update.unit, "所属单位");
@@ -122,6 +125,18 @@ void register_officer(CLI::App& root, Context& ctx) {
             });
         };
     });
+}
+
+} // namespace
+
+void register_officer(CLI::App& root, Context& ctx) {
+    auto* noun = root.add_subcommand("officer", "民警: 警号、单位、角色、检查员名录");
+    noun->require_subcommand(1);
+    register_add(*noun, ctx);
+    register_import(*noun, ctx);
+    register_list(*noun, ctx);
+    register_show(*noun, ctx);
+    register_update(*noun, ctx);
 }
 
 } // namespace hujing::cli

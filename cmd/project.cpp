@@ -75,15 +75,9 @@ void register_team(CLI::App& noun, Context& ctx) {
     });
 }
 
-} // namespace
-
-void register_project(CLI::App& root, Context& ctx) {
-    auto* noun = root.add_subcommand(
-        "project", "千项万亿重点项目（五个一: 一个项目、一名警官、一个专班、一套方案、一份档案）");
-    noun->require_subcommand(1);
-
+void register_add(CLI::App& noun, Context& ctx) {
     auto add_opts = std::make_shared<AddOptions>();
-    auto* add = noun->add_subcommand("add", "登记重点项目，输出其编号");
+    auto* add = noun.add_subcommand("add", "登记重点项目，输出其编号");
     add->add_option("NAME", add_opts->project.name, "项目名称（唯一）")->required();
     add->add_option("--officer", add_opts->project.officer, "项目警官警号")->required();
     add->add_option(
@@ -103,9 +97,11 @@ void register_project(CLI::App& root, Context& ctx) {
                 [&](auto& tx, auto& db) { return domain::add_project(tx, db, add_opts->project); });
         };
     });
+}
 
+void register_update(CLI::App& noun, Context& ctx) {
     auto upd = std::make_shared<UpdateOptions>();
-    auto* update = noun->add_subcommand("update", "修改重点项目，输出其编号（空字符串清除该项）");
+    auto* update = noun.add_subcommand("update", "修改重点项目，输出其编号（空字符串清除该项）");
     update->add_option("PROJECT", upd->key, "项目编号或名称")->required();
     update->add_option("--name", upd->update.name, "项目名称");
     update->add_option("--officer", upd->update.officer, "项目警官警号");
@@ -125,38 +121,50 @@ void register_project(CLI::App& root, Context& ctx) {
             });
         };
     });
+}
 
+void register_list(CLI::App& noun, Context& ctx) {
     auto query = std::make_shared<domain::ProjectQuery>();
     auto paging = std::make_shared<Paging>();
-    auto* list = noun->add_subcommand("list", "列出重点项目");
+    auto* list = noun.add_subcommand("list", "列出重点项目");
     list->add_option("--officer", query->officer, "按项目警官或专班成员警号筛选");
     list->add_option("--enterprise", query->enterprise, "按企业筛选");
     add_paging_options(*list, *paging);
     list->callback([&ctx, query, paging] {
         ctx.action = [&ctx, query, paging] {
-            stream_rows(ctx,
-                        domain::project_columns(),
-                        domain::project_default_fields(),
-                        [&](const domain::RowSink& sink) {
-                            return domain::list_projects(
-                                ctx.db(), *query, to_list_paging(*paging), sink);
-                        });
+            const auto view = domain::project_view();
+            stream_rows(ctx, view.columns(), view.defaults(), [&](const domain::RowSink& sink) {
+                return domain::list_projects(ctx.db(), *query, to_list_paging(*paging), sink);
+            });
         };
     });
+}
 
+void register_show(CLI::App& noun, Context& ctx) {
     auto show_key = std::make_shared<std::string>();
-    auto* show = noun->add_subcommand("show", "显示重点项目及其专班");
+    auto* show = noun.add_subcommand("show", "显示重点项目及其专班");
     show->add_option("PROJECT", *show_key, "项目编号或名称")->required();
     show->callback([&ctx, show_key] {
         ctx.action = [&ctx, show_key] {
-            const auto project = domain::get_project(ctx.db(), *show_key);
+            const auto project = domain::load_project(ctx.db(), *show_key);
             output::write_record(stdout,
                                  {[&] { return domain::project_json(project); },
                                   [&] { return domain::project_sections(project); }},
                                  ctx.output());
         };
     });
+}
 
+} // namespace
+
+void register_project(CLI::App& root, Context& ctx) {
+    auto* noun = root.add_subcommand(
+        "project", "千项万亿重点项目（五个一: 一个项目、一名警官、一个专班、一套方案、一份档案）");
+    noun->require_subcommand(1);
+    register_add(*noun, ctx);
+    register_update(*noun, ctx);
+    register_list(*noun, ctx);
+    register_show(*noun, ctx);
     register_team(*noun, ctx);
 }
 

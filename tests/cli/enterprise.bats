@@ -214,6 +214,33 @@ assert len(r)==1 and r[0]["name"]=="诸暨市嘉德香榧有限公司,枫桥分�
     [ "$(db_digest)" = "$before" ]
 }
 
+@test "show -f json and -f tsv agree on the top fields (one declaration gives both)" {
+    seed
+    hujing enterprise credit "$U3" --grade C --reason 消防检查未整改 --date 2025-03-10 >/dev/null
+    run -0 hujing enterprise show "$U3" -f json
+    json=$output
+    run -0 hujing enterprise show "$U3" -f tsv
+    python3 -c '
+import json, sys
+doc = json.loads(sys.argv[1])
+lines = sys.argv[2].split("\n")
+rows = [line.split("\t", 1) for line in lines[1:] if line]
+assert len(rows) >= 10, lines
+for key, value in rows:
+    want = doc[key]
+    if want is None:
+        want = ""
+    elif isinstance(want, list):
+        want = ";".join(want)
+    elif isinstance(want, bool):
+        want = "true" if want else "false"
+    assert str(want) == value, (key, want, value)
+parts = {"officers", "credit_history", "risks", "exemptions", "projects", "visits", "demands"}
+tops = [k for k in doc if k not in parts]
+assert sorted(k for k, _ in rows) == sorted(tops), (sorted(k for k, _ in rows), sorted(tops))
+' "$json" "$output"
+}
+
 @test "show is the whole file: basics, officers, credit history, open risks, exemptions, projects" {
     seed
     hujing enterprise assign "$U3" --officer 100001 --role 企业警官 --since 2025-03-01 >/dev/null

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <hujing/audit/audit.hpp>
+#include <hujing/error.hpp>
+#include <hujing/util/pii.hpp>
 #include <hujing/util/sha256.hpp>
 
 #include <fmt/format.h>
@@ -122,21 +124,48 @@ std::int64_t append(storage::Database& db,
     return e.id;
 }
 
+output::View<Entry> entry_view(bool reveal) {
+    using F = output::Field<Entry>;
+    using output::Kind;
+    using E = const Entry&;
+    // A record that does not parse cannot be masked: name the row rather than fail.
+    auto shown = [reveal](E e, const std::optional<std::string>& record) -> output::Value {
+        if (!record) {
+            return {};
+        }
+        try {
+            const auto doc = nlohmann::json::parse(*record);
+            return reveal ? doc.dump() : util::mask_pii(doc).dump();
+        } catch (const nlohmann::json::exception&) {
+            throw Error(Exit::conflict,
+                        fmt::format("审计记录第 {} 行已损坏", e.id),
+                        "用 hujing audit verify 检查");
+        }
+    };
+    return output::View<Entry>(
+        {F{"id", "序号", Kind::integer, [](E e) { return e.id; }, "id"},
+         F{"at", "时间 (UTC)", Kind::text, [](E e) { return e.at; }, "at"},
+         F{"actor", "操作人", Kind::text, [](E e) { return e.actor; }, "actor"},
+         F{"entity", "对象", Kind::text, [](E e) { return e.entity; }, "entity"},
+         F{"entity_id",
+           "对象编号",
+           Kind::integer,
+           [](E e) { return output::nullable(e.entity_id); },
+           "entity_id"},
+         F{"action", "操作", Kind::text, [](E e) { return e.action; }, "action"},
+         F{"command", "命令", Kind::text, [](E e) { return e.command; }, "command"},
+         F{"before", "修改前", Kind::json, [shown](E e) { return shown(e, e.before); }, "before"},
+         F{"after", "修改后", Kind::json, [shown](E e) { return shown(e, e.after); }, "after"},
+         F{"hash", "哈希", Kind::text, [](E e) { return e.hash; }, "hash"}},
+        {"id", "at", "actor", "entity", "entity_id", "action", "command"});
+}
+
 std::int64_t each_entry(storage::Database& db,
                         const LogQuery& query,
                         const storage::ListPaging& paging,
                         const std::function<void(const Entry&)>& row) {
     storage::ListQuery list(fmt::format("SELECT {} FROM audit_log", k_columns),
-                            {{"id", "id"},
-                             {"at", "at"},
-                             {"actor", "actor"},
-                             {"entity", "entity"},
-                             {"entity_id", "entity_id"},
-                             {"action", "action"},
-                             {"command", "command"},
-                             {"before", "before"},
-                             {"after", "after"},
-                             {"hash", "hash"}},
+                            storage::sort_keys(entry_view(false)),
                             "id");
     if (query.since) {
         list.add("at >= ?", {*query.since});

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <hujing/output/view.hpp>
 #include <hujing/storage/database.hpp>
 #include <hujing/storage/query.hpp>
 
@@ -32,6 +33,11 @@ struct Entry {
     std::string prev_hash;
     std::string hash;
 };
+
+// The fields of an audit row, declared once: the columns, csv header, json keys, --fields and
+// --sort names and defaults of `audit log`. `before`/`after` have their personal data masked
+// unless `reveal`; a record that does not parse is Exit::conflict naming the row.
+output::View<Entry> entry_view(bool reveal);
 
 // Return the hash of `entry` given its prev_hash: SHA-256 over prev_hash, a newline, and the
 // canonical JSON array [id, at, actor, command, entity, entity_id, action, before, after].

@@ -74,36 +74,42 @@ Unit get_unit(storage::Database& db, std::string_view key) {
     throw_not_found("单位", key, "用 hujing unit list 查看单位");
 }
 
-std::vector<output::Column> unit_columns() {
-    using output::Column;
+output::View<Unit> unit_view() {
+    using F = output::Field<Unit>;
     using output::Kind;
-    return {
-        Column{"id", "编号", Kind::integer},
-        Column{"code", "代码", Kind::text},
-        Column{"name", "名称", Kind::text},
-        Column{"kind", "类型", Kind::text, [](std::string_view k) { return unit_kind_label(k); }},
-        Column{"parent", "上级", Kind::text},
-    };
+    using U = const Unit&;
+    return output::View<Unit>({
+        F{"id", "编号", Kind::integer, [](U u) { return u.id; }, "u.id"},
+        F{"code", "代码", Kind::text, [](U u) { return u.code; }, "u.code"},
+        F{"name", "名称", Kind::text, [](U u) { return u.name; }, "u.name"},
+        F{"kind",
+          "类型",
+          Kind::text,
+          [](U u) { return u.kind; },
+          "u.kind",
+          [](std::string_view k) { return unit_kind_label(k); }},
+        F{"parent",
+          "上级",
+          Kind::text,
+          [](U u) { return output::nullable(u.parent_code); },
+          "p.code"},
+    });
+}
+
+std::vector<output::Column> unit_columns() {
+    return unit_view().columns();
 }
 
 std::int64_t list_units(storage::Database& db,
                         const UnitQuery& query,
                         const ListPaging& paging,
                         const RowSink& sink) {
-    ListQuery list(k_select,
-                   {{"id", "u.id"},
-                    {"code", "u.code"},
-                    {"name", "u.name"},
-                    {"kind", "u.kind"},
-                    {"parent", "p.code"}},
-                   "u.id");
+    const auto view = unit_view();
+    ListQuery list(k_select, storage::sort_keys(view), "u.id");
     if (query.kind) {
         list.add("u.kind = ?", {*query.kind});
     }
-    return list.run(db, paging, [&](SQLite::Statement& q) {
-        const Unit u = read_unit(q);
-        sink({u.id, u.code, u.name, u.kind, output::nullable(u.parent_code)});
-    });
+    return list.run(db, paging, [&](SQLite::Statement& q) { sink(view.row(read_unit(q))); });
 }
 
 std::int64_t add_unit(storage::WriteTransaction& tx, storage::Database& db, const NewUnit& unit) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <hujing/output/table.hpp>
+#include <hujing/output/view.hpp>
 #include <hujing/storage/database.hpp>
 #include <hujing/storage/query.hpp>
 #include <hujing/storage/transaction.hpp>
@@ -39,10 +40,14 @@ struct UnitQuery {
     std::optional<std::string> kind;
 };
 
-// The columns of a unit listing.
+// The fields of a unit, declared once: the columns, csv header, json keys, --fields and --sort
+// names of `unit list` ("parent" is the parent's code).
+output::View<Unit> unit_view();
+
+// The columns of a unit listing (unit_view()'s).
 std::vector<output::Column> unit_columns();
 
-// Stream the units matching `query` to `sink` as rows for unit_columns(), ordered by id unless
+// Stream the units matching `query` to `sink` as rows of unit_view(), ordered by id unless
 // --sort, paged in SQL; returns the row count.
 std::int64_t list_units(storage::Database& db,
                         const UnitQuery& query,

@@ -85,6 +85,39 @@ public:
         return out;
     }
 
+    // The view of only the fields `keys`, in the order of `keys` (unknown keys are skipped);
+    // its defaults are those of this view that it keeps.
+    [[nodiscard]] View only(const std::vector<std::string>& keys) const {
+        std::vector<Field<T>> fields;
+        for (const auto& key : keys) {
+            for (const auto& f : m_fields) {
+                if (f.key == key) {
+                    fields.push_back(f);
+                }
+            }
+        }
+        auto defaults = kept_defaults(fields);
+        return View(std::move(fields), std::move(defaults));
+    }
+
+    // The view without the fields `keys`.
+    [[nodiscard]] View without(const std::vector<std::string>& keys) const {
+        std::vector<Field<T>> fields;
+        for (const auto& f : m_fields) {
+            if (std::find(keys.begin(), keys.end(), f.key) == keys.end()) {
+                fields.push_back(f);
+            }
+        }
+        auto defaults = kept_defaults(fields);
+        return View(std::move(fields), std::move(defaults));
+    }
+
+    // The view of the default fields (every field when there are no defaults): what a
+    // table shows.
+    [[nodiscard]] View shown() const {
+        return m_defaults.empty() ? *this : only(m_defaults);
+    }
+
     // The values of `record`, one per column.
     [[nodiscard]] Row row(const T& record) const {
         Row out;
@@ -130,6 +163,18 @@ public:
     }
 
 private:
+    [[nodiscard]] std::vector<std::string>
+    kept_defaults(const std::vector<Field<T>>& fields) const {
+        std::vector<std::string> out;
+        for (const auto& key : m_defaults) {
+            if (std::any_of(
+                    fields.begin(), fields.end(), [&](const auto& f) { return f.key == key; })) {
+                out.push_back(key);
+            }
+        }
+        return out;
+    }
+
     std::vector<Field<T>> m_fields;
     std::vector<std::string> m_defaults;
 };

@@ -33,12 +33,21 @@ nlohmann::json opt_json(const std::optional<std::string>& v) {
     return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
 
-output::Value opt_value(const std::optional<std::string>& v) {
-    return v ? output::Value(*v) : output::Value{};
+std::vector<std::string> team_badges(const Project& p) {
+    std::vector<std::string> out;
+    out.reserve(p.team.size());
+    for (const auto& m : p.team) {
+        out.push_back(m.badge);
+    }
+    return out;
 }
 
-output::Value opt_value(const std::optional<std::int64_t>& v) {
-    return v ? output::Value(*v) : output::Value{};
+// The team member of `q`'s columns badge, name, unit name, duty.
+ProjectMember read_member(SQLite::Statement& q) {
+    return ProjectMember{q.getColumn(0).getString(),
+                         q.getColumn(1).getString(),
+                         q.getColumn(2).getString(),
+                         storage::optional_text(q, 3)};
 }
 
 // The project row of `q` (the columns of k_select), without its team.
@@ -67,10 +76,7 @@ Project read_project(storage::Database& db, SQLite::Statement& q) {
                         " WHERE m.project_id = ? ORDER BY o.badge");
     m.bind(1, p.id);
     while (m.executeStep()) {
-        p.team.push_back(ProjectMember{m.getColumn(0).getString(),
-                                       m.getColumn(1).getString(),
-                                       m.getColumn(2).getString(),
-                                       storage::optional_text(m, 3)});
+        p.team.push_back(read_member(m));
     }
     return p;
 }
@@ -226,49 +232,93 @@ Project get_project(storage::Database& db, std::string_view key) {
     throw_not_found("项目", key, "用编号或项目名称，hujing project list 可查");
 }
 
-std::vector<output::Column> project_columns() {
-    using output::Column;
+Project load_project(storage::Database& db, std::string_view key) {
+    const storage::ReadTransaction snapshot(db);
+    return get_project(db, key);
+}
+
+std::vector<Project> enterprise_projects(storage::Database& db, std::int64_t enterprise_id) {
+    SQLite::Statement q(db.sql(), select_project() + " WHERE p.enterprise_id = ? ORDER BY p.id");
+    q.bind(1, enterprise_id);
+    std::vector<Project> out;
+    while (q.executeStep()) {
+        out.push_back(read_project_fields(q));
+    }
+    return out;
+}
+
+output::View<Project> project_view() {
+    using F = output::Field<Project>;
     using output::Kind;
-    return {Column{"id", "编号", Kind::integer, {}, true},
-            Column{"name", "项目", Kind::text},
-            Column{"enterprise_id", "企业编号", Kind::integer, {}, true},
-            Column{"uscc", "统一社会信用代码", Kind::text},
-            Column{"enterprise", "企业", Kind::text},
-            Column{"officer", "项目警官", Kind::text},
-            Column{"officer_name", "警官姓名", Kind::text},
-            Column{"team", "专班成员", Kind::list},
-            Column{"visit_interval_days", "走访间隔（天）", Kind::integer, {}, true},
-            Column{"since", "走访起算日", Kind::text},
-            Column{"plan", "服务方案", Kind::text},
-            Column{"archive_path", "档案", Kind::text},
-            Column{"created_at", "登记时间", Kind::text}};
+    using output::nullable;
+    using P = const Project&;
+    return output::View<Project>(
+        {F{"id", "编号", Kind::integer, [](P p) { return p.id; }, "p.id"},
+         F{"name", "项目", Kind::text, [](P p) { return p.name; }, "p.name"},
+         F{"enterprise_id",
+           "企业编号",
+           Kind::integer,
+           [](P p) { return nullable(p.enterprise_id); },
+           "p.enterprise_id"},
+         F{"uscc",
+           "统一社会信用代码",
+           Kind::text,
+           [](P p) { return nullable(p.enterprise_uscc); },
+           "e.uscc"},
+         F{"enterprise",
+           "企业",
+           Kind::text,
+           [](P p) { return nullable(p.enterprise_name); },
+           "e.name"},
+         F{"officer", "项目警官", Kind::text, [](P p) { return p.officer_badge; }, "o.badge"},
+         F{"officer_name", "警官姓名", Kind::text, [](P p) { return p.officer_name; }, "o.name"},
+         F{"team", "专班成员", Kind::list, [](P p) { return team_badges(p); }},
+         F{"visit_interval_days",
+           "走访间隔（天）",
+           Kind::integer,
+           [](P p) { return nullable(p.visit_interval_days); },
+           "p.visit_interval_days"},
+         F{"since", "走访起算日", Kind::text, [](P p) { return p.since; }, "p.since"},
+         F{"plan", "服务方案", Kind::text, [](P p) { return nullable(p.plan); }, "p.plan"},
+         F{"archive_path",
+           "档案",
+           Kind::text,
+           [](P p) { return nullable(p.archive_path); },
+           "p.archive_path"},
+         F{"created_at", "登记时间", Kind::text, [](P p) { return p.created_at; }, "p.created_at"}},
+        {"id", "name", "enterprise", "officer", "officer_name", "team", "visit_interval_days"});
+}
+
+output::View<ProjectMember> project_member_view() {
+    using F = output::Field<ProjectMember>;
+    using output::Kind;
+    using M = const ProjectMember&;
+    return output::View<ProjectMember>(
+        {F{"badge", "警号", Kind::text, [](M m) { return m.badge; }, "o.badge"},
+         F{"name", "姓名", Kind::text, [](M m) { return m.name; }, "o.name"},
+         F{"unit", "单位", Kind::text, [](M m) { return m.unit; }, "u.name"},
+         F{"duty", "分工", Kind::text, [](M m) { return output::nullable(m.duty); }, "m.duty"}});
+}
+
+std::vector<output::Column> project_columns() {
+    return project_view().columns();
 }
 
 std::vector<std::string> project_default_fields() {
-    return {"id", "name", "enterprise", "officer", "officer_name", "team", "visit_interval_days"};
+    return project_view().defaults();
 }
 
 std::int64_t list_projects(storage::Database& db,
                            const ProjectQuery& query,
                            const ListPaging& paging,
                            const RowSink& sink) {
+    const auto view = project_view();
     ListQuery list(std::string(k_select_fields)
                        + ", (SELECT group_concat(badge, ';') FROM (SELECT o2.badge AS badge"
                          " FROM project_member m JOIN officer o2 ON o2.id = m.officer_id"
                          " WHERE m.project_id = p.id ORDER BY o2.badge))"
                        + k_from,
-                   {{"id", "p.id"},
-                    {"name", "p.name"},
-                    {"enterprise_id", "p.enterprise_id"},
-                    {"uscc", "e.uscc"},
-                    {"enterprise", "e.name"},
-                    {"officer", "o.badge"},
-                    {"officer_name", "o.name"},
-                    {"visit_interval_days", "p.visit_interval_days"},
-                    {"since", "p.since"},
-                    {"plan", "p.plan"},
-                    {"archive_path", "p.archive_path"},
-                    {"created_at", "p.created_at"}},
+                   storage::sort_keys(view),
                    "p.id");
     if (query.officer) {
         list.add("p.officer_id = ?1 OR EXISTS (SELECT 1 FROM project_member m"
@@ -279,76 +329,25 @@ std::int64_t list_projects(storage::Database& db,
         list.add("p.enterprise_id = ?", {get_enterprise_ref(db, *query.enterprise).id});
     }
     return list.run(db, paging, [&](SQLite::Statement& q) {
-        const auto p = read_project_fields(q);
-        sink({p.id,
-              p.name,
-              opt_value(p.enterprise_id),
-              opt_value(p.enterprise_uscc),
-              opt_value(p.enterprise_name),
-              p.officer_badge,
-              p.officer_name,
-              q.isColumnNull(12) ? std::vector<std::string>{}
-                                 : util::split(q.getColumn(12).getString(), ';'),
-              opt_value(p.visit_interval_days),
-              p.since,
-              opt_value(p.plan),
-              opt_value(p.archive_path),
-              p.created_at});
+        auto p = read_project_fields(q);
+        if (!q.isColumnNull(12)) {
+            for (auto& badge : util::split(q.getColumn(12).getString(), ';')) {
+                p.team.push_back(ProjectMember{std::move(badge), {}, {}, {}});
+            }
+        }
+        sink(view.row(p));
     });
 }
 
 nlohmann::json project_json(const Project& p) {
-    nlohmann::json team = nlohmann::json::array();
-    for (const auto& m : p.team) {
-        team.push_back(
-            {{"badge", m.badge}, {"name", m.name}, {"unit", m.unit}, {"duty", opt_json(m.duty)}});
-    }
-    return {
-        {"id", p.id},
-        {"name", p.name},
-        {"enterprise_id",
-         p.enterprise_id ? nlohmann::json(*p.enterprise_id) : nlohmann::json(nullptr)},
-        {"uscc", opt_json(p.enterprise_uscc)},
-        {"enterprise", opt_json(p.enterprise_name)},
-        {"officer", p.officer_badge},
-        {"officer_name", p.officer_name},
-        {"plan", opt_json(p.plan)},
-        {"archive_path", opt_json(p.archive_path)},
-        {"visit_interval_days",
-         p.visit_interval_days ? nlohmann::json(*p.visit_interval_days) : nlohmann::json(nullptr)},
-        {"since", p.since},
-        {"created_at", p.created_at},
-        {"team", team}};
+    auto doc = project_view().without({"team"}).json(p);
+    doc["team"] = project_member_view().json_array(p.team);
+    return doc;
 }
 
 std::vector<output::Section> project_sections(const Project& p) {
-    output::Section top;
-    for (const auto& c : project_columns()) {
-        if (c.key != "team") {
-            top.fields.push_back(c);
-        }
-    }
-    top.values = {p.id,
-                  p.name,
-                  opt_value(p.enterprise_id),
-                  opt_value(p.enterprise_uscc),
-                  opt_value(p.enterprise_name),
-                  p.officer_badge,
-                  p.officer_name,
-                  opt_value(p.visit_interval_days),
-                  p.since,
-                  opt_value(p.plan),
-                  opt_value(p.archive_path),
-                  p.created_at};
-    output::Section team;
-    team.title = "专班成员";
-    output::Table table;
-    table.columns = project_member_columns();
-    for (const auto& m : p.team) {
-        table.rows.push_back({m.badge, m.name, m.unit, opt_value(m.duty)});
-    }
-    team.table = std::move(table);
-    return {top, team};
+    return {project_view().without({"team"}).section(p),
+            output::Section{"专班成员", {}, {}, project_member_view().table(p.team)}};
 }
 
 std::int64_t add_project_member(storage::WriteTransaction& tx,
@@ -401,12 +400,7 @@ std::int64_t remove_project_member(storage::WriteTransaction& tx,
 }
 
 std::vector<output::Column> project_member_columns() {
-    using output::Column;
-    using output::Kind;
-    return {Column{"badge", "警号", Kind::text},
-            Column{"name", "姓名", Kind::text},
-            Column{"unit", "单位", Kind::text},
-            Column{"duty", "分工", Kind::text}};
+    return project_member_view().columns();
 }
 
 std::int64_t list_project_members(storage::Database& db,
@@ -414,18 +408,13 @@ std::int64_t list_project_members(storage::Database& db,
                                   const ListPaging& paging,
                                   const RowSink& sink) {
     const auto project = get_project(db, key);
-    ListQuery list(
-        "SELECT o.badge, o.name, u.name, m.duty FROM project_member m"
-        " JOIN officer o ON o.id = m.officer_id JOIN unit u ON u.id = o.unit_id",
-        {{"badge", "o.badge"}, {"name", "o.name"}, {"unit", "u.name"}, {"duty", "m.duty"}},
-        "o.badge");
+    const auto view = project_member_view();
+    ListQuery list("SELECT o.badge, o.name, u.name, m.duty FROM project_member m"
+                   " JOIN officer o ON o.id = m.officer_id JOIN unit u ON u.id = o.unit_id",
+                   storage::sort_keys(view),
+                   "o.badge");
     list.add("m.project_id = ?", {project.id});
-    return list.run(db, paging, [&](SQLite::Statement& q) {
-        sink({q.getColumn(0).getString(),
-              q.getColumn(1).getString(),
-              q.getColumn(2).getString(),
-              opt_value(storage::optional_text(q, 3))});
-    });
+    return list.run(db, paging, [&](SQLite::Statement& q) { sink(view.row(read_member(q))); });
 }
 
 } // namespace hujing::domain

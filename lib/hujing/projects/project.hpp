@@ -2,6 +2,7 @@
 #pragma once
 
 #include <hujing/output/table.hpp>
+#include <hujing/output/view.hpp>
 #include <hujing/output/writer.hpp>
 #include <hujing/registry/file.hpp>
 #include <hujing/storage/database.hpp>
@@ -83,16 +84,29 @@ std::optional<Project> find_project(storage::Database& db, std::string_view key)
 // As find_project; throws Exit::not_found.
 Project get_project(storage::Database& db, std::string_view key);
 
+// As get_project, the project and its team read in one read transaction (for `project show`).
+Project load_project(storage::Database& db, std::string_view key);
+
+// The projects of enterprise `enterprise_id`, by id, without their teams.
+std::vector<Project> enterprise_projects(storage::Database& db, std::int64_t enterprise_id);
+
+// The fields of a project, declared once: the listing's columns (with "team" the badges of
+// the team), csv header, json keys, --fields names and defaults, and the top of `project show`.
+output::View<Project> project_view();
+
+// The fields of a team member: the team listing and the team of `project show`.
+output::View<ProjectMember> project_member_view();
+
 struct ProjectQuery {
     std::optional<std::string> officer;    // badge: project officer or team member
     std::optional<std::string> enterprise; // id or USCC
 };
 
 // The enterprise file part: the key projects of the enterprise.
-FilePart
+LoadedPart
 project_file_part(storage::Database& db, std::int64_t enterprise_id, const FileOptions& options);
 
-// The columns of a project listing, and those shown without --fields.
+// The columns of a project listing, and those shown without --fields (project_view()'s).
 std::vector<output::Column> project_columns();
 std::vector<std::string> project_default_fields();
 
@@ -103,7 +117,8 @@ std::int64_t list_projects(storage::Database& db,
                            const ListPaging& paging,
                            const RowSink& sink);
 
-// The project as one JSON object with its `team` array.
+// The project as one JSON object: project_view()'s fields, `team` an array of
+// project_member_view() objects.
 nlohmann::json project_json(const Project& project);
 
 // The `show` page of a project.
@@ -123,7 +138,7 @@ std::int64_t remove_project_member(storage::WriteTransaction& tx,
                                    std::string_view key,
                                    std::string_view badge);
 
-// The columns of a team listing.
+// The columns of a team listing (project_member_view()'s).
 std::vector<output::Column> project_member_columns();
 
 // Stream the team of project `key` to `sink` as rows for project_member_columns(), by badge

@@ -7,40 +7,36 @@
 
 namespace hujing::domain {
 
-FilePart project_file_part(storage::Database& db,
-                           std::int64_t enterprise_id,
-                           const FileOptions& /*options*/) {
-    using output::Column;
+namespace {
+
+// A project as the enterprise file shows it: the officer by badge and name; json also has the
+// badge alone.
+output::View<Project> project_part_view() {
+    using F = output::Field<Project>;
     using output::Kind;
-    FilePart part;
-    part.key = "projects";
-    part.title = "重点项目";
-    part.table.columns = {Column{"id", "编号", Kind::integer, {}, true},
-                          Column{"name", "项目", Kind::text},
-                          Column{"officer", "项目警官", Kind::text},
-                          Column{"visit_interval_days", "走访间隔（天）", Kind::integer}};
-    {
-        SQLite::Statement q(db.sql(),
-                            "SELECT p.id, p.name, o.badge, o.name, p.visit_interval_days"
-                            " FROM project p JOIN officer o ON o.id = p.officer_id"
-                            " WHERE p.enterprise_id = ? ORDER BY p.id");
-        q.bind(1, enterprise_id);
-        while (q.executeStep()) {
-            const auto pid = q.getColumn(0).getInt64();
-            const auto name = q.getColumn(1).getString();
-            const auto badge = q.getColumn(2).getString();
-            const auto officer = fmt::format("{} {}", badge, q.getColumn(3).getString());
-            const auto interval = storage::optional_int(q, 4);
-            part.table.rows.push_back(
-                {pid, name, officer, interval ? output::Value(*interval) : output::Value{}});
-            part.json.push_back({{"id", pid},
-                                 {"name", name},
-                                 {"officer_badge", badge},
-                                 {"visit_interval_days",
-                                  interval ? nlohmann::json(*interval) : nlohmann::json(nullptr)}});
-        }
-    }
-    return part;
+    using P = const Project&;
+    return output::View<Project>(
+        {F{"id", "编号", Kind::integer, [](P p) { return p.id; }},
+         F{"name", "项目", Kind::text, [](P p) { return p.name; }},
+         F{"officer",
+           "项目警官",
+           Kind::text,
+           [](P p) { return fmt::format("{} {}", p.officer_badge, p.officer_name); }},
+         F{"officer_badge", "警号", Kind::text, [](P p) { return p.officer_badge; }},
+         F{"visit_interval_days",
+           "走访间隔（天）",
+           Kind::integer,
+           [](P p) { return output::nullable(p.visit_interval_days); }}},
+        {"id", "name", "officer", "visit_interval_days"});
+}
+
+} // namespace
+
+LoadedPart project_file_part(storage::Database& db,
+                             std::int64_t enterprise_id,
+                             const FileOptions& /*options*/) {
+    return view_part(
+        "projects", "重点项目", project_part_view(), enterprise_projects(db, enterprise_id));
 }
 
 } // namespace hujing::domain

@@ -41,6 +41,17 @@ std::vector<std::string> string_column(storage::Database& db, const char* sql, s
 }
 
 Enterprise read_enterprise(storage::Database& db, SQLite::Statement& q) {
+    Enterprise e = read_enterprise_row(q);
+    e.data.tags = string_column(
+        db, "SELECT tag FROM enterprise_tag WHERE enterprise_id = ? ORDER BY tag", e.id);
+    e.data.sectors = string_column(
+        db, "SELECT sector FROM enterprise_sector WHERE enterprise_id = ? ORDER BY sector", e.id);
+    return e;
+}
+
+} // namespace
+
+Enterprise read_enterprise_row(SQLite::Statement& q) {
     Enterprise e;
     e.id = q.getColumn(0).getInt64();
     e.data.uscc = q.getColumn(1).getString();
@@ -55,14 +66,8 @@ Enterprise read_enterprise(storage::Database& db, SQLite::Statement& q) {
     e.credit_grade = storage::optional_text(q, 10);
     e.created_at = q.getColumn(11).getString();
     e.updated_at = q.getColumn(12).getString();
-    e.data.tags = string_column(
-        db, "SELECT tag FROM enterprise_tag WHERE enterprise_id = ? ORDER BY tag", e.id);
-    e.data.sectors = string_column(
-        db, "SELECT sector FROM enterprise_sector WHERE enterprise_id = ? ORDER BY sector", e.id);
     return e;
 }
-
-} // namespace
 
 std::optional<Enterprise> find_enterprise(storage::Database& db, std::string_view key) {
     const auto k = parse_enterprise_key(key);
@@ -86,22 +91,61 @@ Enterprise get_enterprise(storage::Database& db, std::string_view key) {
     throw_not_found("企业", key, "用编号或 18 位统一社会信用代码，hujing enterprise list 可查");
 }
 
+output::View<Enterprise> enterprise_view(bool reveal) {
+    using F = output::Field<Enterprise>;
+    using output::Kind;
+    using output::nullable;
+    using E = const Enterprise&;
+    return output::View<Enterprise>(
+        {F{"id", "编号", Kind::integer, [](E e) { return e.id; }, "e.id"},
+         F{"uscc", "统一社会信用代码", Kind::text, [](E e) { return e.data.uscc; }, "e.uscc"},
+         F{"name", "名称", Kind::text, [](E e) { return e.data.name; }, "e.name"},
+         F{"town", "镇街", Kind::text, [](E e) { return nullable(e.data.town); }, "e.town"},
+         F{"industry",
+           "行业",
+           Kind::text,
+           [](E e) { return nullable(e.data.industry); },
+           "e.industry"},
+         F{"industry_code",
+           "行业代码",
+           Kind::text,
+           [](E e) { return nullable(e.data.industry_code); },
+           "e.industry_code"},
+         F{"scale",
+           "规模",
+           Kind::text,
+           [](E e) { return nullable(e.data.scale); },
+           "e.scale",
+           [](std::string_view code) { return scale_label(code); }},
+         F{"legal_rep",
+           "法定代表人",
+           Kind::text,
+           [](E e) { return nullable(e.data.legal_rep); },
+           "e.legal_rep"},
+         F{"phone",
+           "电话",
+           Kind::text,
+           [reveal](E e) { return masked_phone(e.data.phone, reveal); }},
+         F{"address",
+           "地址",
+           Kind::text,
+           [](E e) { return nullable(e.data.address); },
+           "e.address"},
+         F{"credit_grade",
+           "信用等级",
+           Kind::text,
+           [](E e) { return nullable(e.credit_grade); },
+           "e.credit_grade"},
+         F{"tags", "标签", Kind::list, [](E e) { return e.data.tags; }},
+         F{"sectors", "监管行业", Kind::list, [](E e) { return e.data.sectors; }},
+         F{"officers", "责任民警", Kind::list, [](E e) { return e.officers; }},
+         F{"created_at", "登记时间", Kind::text, [](E e) { return e.created_at; }, "e.created_at"},
+         F{"updated_at", "更新时间", Kind::text, [](E e) { return e.updated_at; }, "e.updated_at"}},
+        {"id", "uscc", "name", "town", "industry", "scale", "credit_grade", "tags"});
+}
+
 nlohmann::json enterprise_json(const Enterprise& e, bool reveal) {
-    return {{"id", e.id},
-            {"uscc", e.data.uscc},
-            {"name", e.data.name},
-            {"town", opt_json(e.data.town)},
-            {"industry", opt_json(e.data.industry)},
-            {"industry_code", opt_json(e.data.industry_code)},
-            {"scale", opt_json(e.data.scale)},
-            {"legal_rep", opt_json(e.data.legal_rep)},
-            {"phone", masked_phone_json(e.data.phone, reveal)},
-            {"address", opt_json(e.data.address)},
-            {"credit_grade", opt_json(e.credit_grade)},
-            {"tags", e.data.tags},
-            {"sectors", e.data.sectors},
-            {"created_at", e.created_at},
-            {"updated_at", e.updated_at}};
+    return enterprise_view(reveal).without({"officers"}).json(e);
 }
 
 } // namespace hujing::domain

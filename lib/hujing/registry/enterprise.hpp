@@ -2,6 +2,7 @@
 #pragma once
 
 #include <hujing/output/table.hpp>
+#include <hujing/output/view.hpp>
 #include <hujing/output/writer.hpp>
 #include <hujing/registry/file.hpp>
 #include <hujing/storage/database.hpp>
@@ -79,7 +80,14 @@ struct Enterprise {
     std::optional<std::string> credit_grade;
     std::string created_at;
     std::string updated_at;
+    std::vector<std::string> officers; // badges of the assigned officers (read by the listing)
 };
+
+// The fields of an enterprise, declared once (phone masked unless `reveal`): the listing's
+// columns, csv header, json keys and --fields names, and the top of `enterprise show`
+// (without "officers", which the file shows as its own part). Defaults: the listing's columns
+// without --fields.
+output::View<Enterprise> enterprise_view(bool reveal);
 
 // Find an enterprise by id or USCC (case-insensitive).
 std::optional<Enterprise> find_enterprise(storage::Database& db, std::string_view key);
@@ -87,7 +95,8 @@ std::optional<Enterprise> find_enterprise(storage::Database& db, std::string_vie
 // As find_enterprise; throws Exit::not_found.
 Enterprise get_enterprise(storage::Database& db, std::string_view key);
 
-// The enterprise as a JSON object of its registry fields (phone masked unless `reveal`).
+// The enterprise as a JSON object of its registry fields (phone masked unless `reveal`): the
+// fields of enterprise_view() but "officers".
 nlohmann::json enterprise_json(const Enterprise& enterprise, bool reveal);
 
 // Add an enterprise; returns its id. Invalid fields → Exit::invalid, an existing USCC →
@@ -133,15 +142,15 @@ struct EnterpriseQuery {
     std::string sort; // a column key, "-key" for descending; default id
 };
 
-// The columns of an enterprise listing, in order.
+// The columns of an enterprise listing, in order (those of enterprise_view()).
 std::vector<output::Column> enterprise_columns();
 
-// The columns `enterprise list` shows without --fields.
+// The columns `enterprise list` shows without --fields (enterprise_view()'s defaults).
 const std::vector<std::string>& enterprise_default_fields();
 
-// Stream the enterprises matching `query` to `writer`, one row per enterprise (values in the
-// order of enterprise_columns()); only the columns named in `fields` are computed (others are
-// null). Filtering, sorting and paging happen in SQL. Phone is masked unless `reveal`.
+// Stream the enterprises matching `query` to `writer`, one row of enterprise_view(reveal) per
+// enterprise; the lists not named in `fields` are not computed (they are empty). Filtering,
+// sorting and paging happen in SQL. Phone is masked unless `reveal`.
 void list_enterprises(storage::Database& db,
                       const EnterpriseQuery& query,
                       const std::vector<std::string>& fields,
@@ -151,24 +160,25 @@ void list_enterprises(storage::Database& db,
 // The whole file of one enterprise (一企一档), as shown by `enterprise show`.
 struct EnterpriseFile {
     Enterprise enterprise;
-    std::vector<FilePart> parts; // every section, in display order (enterprise_file_parts())
+    std::vector<LoadedPart> parts; // every section, in display order (enterprise_file_parts())
 
     // The part with json key `key`; a missing one is Exit::internal.
-    [[nodiscard]] const FilePart& part(std::string_view key) const;
+    [[nodiscard]] const LoadedPart& part(std::string_view key) const;
 };
 
 // The registry's own parts of the file: assigned officers, credit history, open risks and
 // exemptions (registered in file.cpp like every other capability's part).
-FilePart
+LoadedPart
 officer_file_part(storage::Database& db, std::int64_t enterprise_id, const FileOptions& options);
-FilePart
+LoadedPart
 credit_file_part(storage::Database& db, std::int64_t enterprise_id, const FileOptions& options);
-FilePart
+LoadedPart
 risk_file_part(storage::Database& db, std::int64_t enterprise_id, const FileOptions& options);
-FilePart
+LoadedPart
 exemption_file_part(storage::Database& db, std::int64_t enterprise_id, const FileOptions& options);
 
-// Load the file of enterprise `key` with every part of enterprise_file_parts().
+// Load the file of enterprise `key` with every part of enterprise_file_parts(), all inside one
+// read transaction (one consistent snapshot); rendering it reads the database no more.
 EnterpriseFile
 load_enterprise_file(storage::Database& db, std::string_view key, const FileOptions& options);
 

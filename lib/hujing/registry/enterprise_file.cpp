@@ -1,27 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The whole file of one enterprise (一企一档).
-#include "enterprise_detail.hpp"
-
-#include <hujing/audit/audit.hpp>
+// The whole file of one enterprise (一企一档): the registry's own parts, each declared once as a
+// View over the records it reads, and the file loaded in one read transaction.
 #include <hujing/error.hpp>
-#include <hujing/notice.hpp>
-#include <hujing/org/officer.hpp>
-#include <hujing/registry/division.hpp>
 #include <hujing/registry/enterprise.hpp>
-#include <hujing/registry/ref.hpp>
 #include <hujing/registry/risk.hpp>
-#include <hujing/util/id_number.hpp>
-#include <hujing/util/text.hpp>
-#include <hujing/util/uscc.hpp>
+#include <hujing/storage/transaction.hpp>
 #include <hujing/vocabulary/vocabulary.hpp>
 
 #include <fmt/format.h>
-
-#include <algorithm>
-#include <array>
-#include <charconv>
-#include <map>
-#include <variant>
 
 namespace hujing::domain {
 
@@ -31,161 +17,149 @@ std::string credit_kind_label(std::string_view code) {
     return k_credit_kinds.label(code == "repair" ? "repair" : "evaluation");
 }
 
+// An officer assigned to the enterprise.
+struct Assignment {
+    std::string badge;
+    std::string name;
+    std::string unit;
+    std::string role;
+    std::string since;
+};
+
+output::View<Assignment> assignment_view() {
+    using F = output::Field<Assignment>;
+    using output::Kind;
+    using A = const Assignment&;
+    return output::View<Assignment>(
+        {F{"badge", "警号", Kind::text, [](A a) { return a.badge; }},
+         F{"name", "姓名", Kind::text, [](A a) { return a.name; }},
+         F{"unit", "单位", Kind::text, [](A a) { return a.unit; }},
+         F{"role", "角色", Kind::text, [](A a) { return a.role; }},
+         F{"since", "起始日期", Kind::text, [](A a) { return a.since; }}});
+}
+
+// One credit evaluation or repair.
+struct CreditEvent {
+    std::int64_t id = 0;
+    std::string date;
+    std::string grade;
+    std::string kind;
+    std::string reason;
+};
+
+output::View<CreditEvent> credit_event_view() {
+    using F = output::Field<CreditEvent>;
+    using output::Kind;
+    using C = const CreditEvent&;
+    return output::View<CreditEvent>(
+        {F{"id", "编号", Kind::integer, [](C c) { return c.id; }},
+         F{"date", "日期", Kind::text, [](C c) { return c.date; }},
+         F{"grade", "等级", Kind::text, [](C c) { return c.grade; }},
+         F{"kind", "类型", Kind::text, [](C c) { return c.kind; }, {}, credit_kind_label},
+         F{"reason", "原因", Kind::text, [](C c) { return c.reason; }}},
+        {"date", "grade", "kind", "reason"});
+}
+
+// One exemption (负面清单), active while `until` is not past.
+struct Exemption {
+    std::int64_t id = 0;
+    std::string form_id;
+    std::string until;
+    bool active = false;
+    std::string reason;
+};
+
+output::View<Exemption> exemption_view() {
+    using F = output::Field<Exemption>;
+    using output::Kind;
+    using X = const Exemption&;
+    return output::View<Exemption>(
+        {F{"id", "编号", Kind::integer, [](X x) { return x.id; }},
+         F{"form_id", "检查表", Kind::text, [](X x) { return x.form_id; }},
+         F{"until", "截止日期", Kind::text, [](X x) { return x.until; }},
+         F{"active", "有效", Kind::boolean, [](X x) { return x.active; }},
+         F{"reason", "原因", Kind::text, [](X x) { return x.reason; }}},
+        {"form_id", "until", "active", "reason"});
+}
+
 } // namespace
 
-FilePart officer_file_part(storage::Database& db,
-                           std::int64_t enterprise_id,
-                           const FileOptions& /*options*/) {
-    using output::Column;
-    using output::Kind;
-    FilePart part;
-    part.key = "officers";
-    part.title = "责任民警";
-    part.table.columns = {Column{"badge", "警号", Kind::text},
-                          Column{"name", "姓名", Kind::text},
-                          Column{"unit", "单位", Kind::text},
-                          Column{"role", "角色", Kind::text},
-                          Column{"since", "起始日期", Kind::text}};
-    {
-        SQLite::Statement q(db.sql(),
-                            "SELECT o.badge, o.name, u.name, a.role, a.since"
-                            " FROM enterprise_officer a JOIN officer o ON o.id = a.officer_id"
-                            " JOIN unit u ON u.id = o.unit_id WHERE a.enterprise_id = ?"
-                            " ORDER BY a.since, o.badge, a.role");
-        q.bind(1, enterprise_id);
-        while (q.executeStep()) {
-            std::array<std::string, 5> v;
-            for (int i = 0; i < 5; ++i) {
-                v[static_cast<std::size_t>(i)] = q.getColumn(i).getString();
-            }
-            part.table.rows.push_back({v[0], v[1], v[2], v[3], v[4]});
-            part.json.push_back(
-                {{"badge", v[0]}, {"name", v[1]}, {"unit", v[2]}, {"role", v[3]}, {"since", v[4]}});
-        }
+LoadedPart officer_file_part(storage::Database& db,
+                             std::int64_t enterprise_id,
+                             const FileOptions& /*options*/) {
+    SQLite::Statement q(db.sql(),
+                        "SELECT o.badge, o.name, u.name, a.role, a.since"
+                        " FROM enterprise_officer a JOIN officer o ON o.id = a.officer_id"
+                        " JOIN unit u ON u.id = o.unit_id WHERE a.enterprise_id = ?"
+                        " ORDER BY a.since, o.badge, a.role");
+    q.bind(1, enterprise_id);
+    std::vector<Assignment> rows;
+    while (q.executeStep()) {
+        rows.push_back(Assignment{q.getColumn(0).getString(),
+                                  q.getColumn(1).getString(),
+                                  q.getColumn(2).getString(),
+                                  q.getColumn(3).getString(),
+                                  q.getColumn(4).getString()});
     }
-    return part;
+    return view_part("officers", "责任民警", assignment_view(), std::move(rows));
 }
 
-FilePart credit_file_part(storage::Database& db,
-                          std::int64_t enterprise_id,
-                          const FileOptions& /*options*/) {
-    using output::Column;
-    using output::Kind;
-    FilePart part;
-    part.key = "credit_history";
-    part.title = "信用记录";
-    part.table.columns = {Column{"date", "日期", Kind::text},
-                          Column{"grade", "等级", Kind::text},
-                          Column{"kind", "类型", Kind::text, credit_kind_label},
-                          Column{"reason", "原因", Kind::text}};
-    {
-        SQLite::Statement q(db.sql(),
-                            "SELECT id, date, grade, kind, reason FROM credit_event"
-                            " WHERE enterprise_id = ? ORDER BY date DESC, id DESC");
-        q.bind(1, enterprise_id);
-        while (q.executeStep()) {
-            const auto date = q.getColumn(1).getString();
-            const auto grade = q.getColumn(2).getString();
-            const auto kind = q.getColumn(3).getString();
-            const auto reason = q.getColumn(4).getString();
-            part.table.rows.push_back({date, grade, kind, reason});
-            part.json.push_back({{"id", q.getColumn(0).getInt64()},
-                                 {"date", date},
-                                 {"grade", grade},
-                                 {"kind", kind},
-                                 {"reason", reason}});
-        }
+LoadedPart credit_file_part(storage::Database& db,
+                            std::int64_t enterprise_id,
+                            const FileOptions& /*options*/) {
+    SQLite::Statement q(db.sql(),
+                        "SELECT id, date, grade, kind, reason FROM credit_event"
+                        " WHERE enterprise_id = ? ORDER BY date DESC, id DESC");
+    q.bind(1, enterprise_id);
+    std::vector<CreditEvent> rows;
+    while (q.executeStep()) {
+        rows.push_back(CreditEvent{q.getColumn(0).getInt64(),
+                                   q.getColumn(1).getString(),
+                                   q.getColumn(2).getString(),
+                                   q.getColumn(3).getString(),
+                                   q.getColumn(4).getString()});
     }
-    return part;
+    return view_part("credit_history", "信用记录", credit_event_view(), std::move(rows));
 }
 
-FilePart
+LoadedPart
 risk_file_part(storage::Database& db, std::int64_t enterprise_id, const FileOptions& /*options*/) {
-    using output::Column;
-    using output::Kind;
-    FilePart part;
-    part.key = "risks";
-    part.title = "未结风险";
-    part.table.columns = {Column{"id", "编号", Kind::integer, {}, true},
-                          Column{"level", "等级", Kind::text, risk_level_label},
-                          Column{"description", "描述", Kind::text},
-                          Column{"unit", "责任单位", Kind::text},
-                          Column{"leader", "责任领导", Kind::text},
-                          Column{"opened", "登记日期", Kind::text}};
-    {
-        SQLite::Statement q(db.sql(),
-                            "SELECT r.id, r.level, r.description, u.name, r.leader, r.opened"
-                            " FROM risk r LEFT JOIN unit u ON u.id = r.unit_id"
-                            " WHERE r.enterprise_id = ? AND r.closed IS NULL ORDER BY r.id");
-        q.bind(1, enterprise_id);
-        while (q.executeStep()) {
-            const auto rid = q.getColumn(0).getInt64();
-            const auto level = q.getColumn(1).getString();
-            const auto description = q.getColumn(2).getString();
-            const auto unit = storage::optional_text(q, 3);
-            const auto leader = storage::optional_text(q, 4);
-            const auto opened = q.getColumn(5).getString();
-            part.table.rows.push_back({rid,
-                                       level,
-                                       description,
-                                       unit ? output::Value(*unit) : output::Value{},
-                                       leader ? output::Value(*leader) : output::Value{},
-                                       opened});
-            part.json.push_back({{"id", rid},
-                                 {"level", level},
-                                 {"description", description},
-                                 {"unit", opt_json(unit)},
-                                 {"leader", opt_json(leader)},
-                                 {"opened", opened}});
-        }
-    }
-    return part;
+    return view_part("risks",
+                     "未结风险",
+                     risk_view().only({"id", "level", "description", "unit", "leader", "opened"}),
+                     open_risks(db, enterprise_id));
 }
 
-FilePart
+LoadedPart
 exemption_file_part(storage::Database& db, std::int64_t enterprise_id, const FileOptions& options) {
-    using output::Column;
-    using output::Kind;
-    FilePart part;
-    part.key = "exemptions";
-    part.title = "免检（负面清单）";
-    part.table.columns = {Column{"form_id", "检查表", Kind::text},
-                          Column{"until", "截止日期", Kind::text},
-                          Column{"active", "有效", Kind::boolean},
-                          Column{"reason", "原因", Kind::text}};
-    {
-        SQLite::Statement q(db.sql(),
-                            "SELECT id, form_id, until, reason, until >= ? FROM exemption"
-                            " WHERE enterprise_id = ? ORDER BY until DESC, id DESC");
-        q.bind(1, util::format_date(options.today));
-        q.bind(2, enterprise_id);
-        while (q.executeStep()) {
-            const auto form = q.getColumn(1).getString();
-            const auto until = q.getColumn(2).getString();
-            const auto reason = q.getColumn(3).getString();
-            const bool active = q.getColumn(4).getInt() != 0;
-            part.table.rows.push_back({form, until, active, reason});
-            part.json.push_back({{"id", q.getColumn(0).getInt64()},
-                                 {"form_id", form},
-                                 {"until", until},
-                                 {"active", active},
-                                 {"reason", reason}});
-        }
+    SQLite::Statement q(db.sql(),
+                        "SELECT id, form_id, until, until >= ?, reason FROM exemption"
+                        " WHERE enterprise_id = ? ORDER BY until DESC, id DESC");
+    q.bind(1, util::format_date(options.today));
+    q.bind(2, enterprise_id);
+    std::vector<Exemption> rows;
+    while (q.executeStep()) {
+        rows.push_back(Exemption{q.getColumn(0).getInt64(),
+                                 q.getColumn(1).getString(),
+                                 q.getColumn(2).getString(),
+                                 q.getColumn(3).getInt() != 0,
+                                 q.getColumn(4).getString()});
     }
-    return part;
+    return view_part("exemptions", "免检（负面清单）", exemption_view(), std::move(rows));
 }
 
 EnterpriseFile
 load_enterprise_file(storage::Database& db, std::string_view key, const FileOptions& options) {
+    const storage::ReadTransaction snapshot(db);
     EnterpriseFile file;
     file.enterprise = get_enterprise(db, key);
-    for (const auto part : enterprise_file_parts()) {
+    for (const auto& part : enterprise_file_parts()) {
         file.parts.push_back(part(db, file.enterprise.id, options));
     }
     return file;
 }
 
-const FilePart& EnterpriseFile::part(std::string_view key) const {
+const LoadedPart& EnterpriseFile::part(std::string_view key) const {
     for (const auto& p : parts) {
         if (p.key == key) {
             return p;
@@ -197,46 +171,16 @@ const FilePart& EnterpriseFile::part(std::string_view key) const {
 nlohmann::json enterprise_file_json(const EnterpriseFile& file, bool reveal) {
     auto doc = enterprise_json(file.enterprise, reveal);
     for (const auto& part : file.parts) {
-        doc[part.key] = part.json;
+        doc[part.key] = part.json();
     }
     return doc;
 }
 
 std::vector<output::Section> enterprise_file_sections(const EnterpriseFile& file, bool reveal) {
-    const auto& e = file.enterprise;
-    auto text = [](const std::optional<std::string>& v) {
-        return v ? output::Value(*v) : output::Value{};
-    };
-    output::Section top;
-    for (const auto& c : enterprise_columns()) {
-        if (c.key != "officers") {
-            top.fields.push_back(c);
-        }
-    }
-    top.values = {e.id,
-                  e.data.uscc,
-                  e.data.name,
-                  text(e.data.town),
-                  text(e.data.industry),
-                  text(e.data.industry_code),
-                  text(e.data.scale),
-                  text(e.data.legal_rep),
-                  masked_phone(e.data.phone, reveal),
-                  text(e.data.address),
-                  text(e.credit_grade),
-                  e.data.tags,
-                  e.data.sectors,
-                  e.created_at,
-                  e.updated_at};
-    std::vector<output::Section> sections = {top};
-    auto table = [&](const char* title, const output::Table& t) {
-        output::Section s;
-        s.title = title;
-        s.table = t;
-        sections.push_back(std::move(s));
-    };
+    std::vector<output::Section> sections = {
+        enterprise_view(reveal).without({"officers"}).section(file.enterprise)};
     for (const auto& part : file.parts) {
-        table(part.title.c_str(), part.table);
+        sections.push_back(output::Section{part.title, {}, {}, part.table()});
     }
     return sections;
 }

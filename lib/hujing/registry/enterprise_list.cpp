@@ -27,10 +27,6 @@ namespace hujing::domain {
 
 namespace {
 
-std::string scale_display(std::string_view code) {
-    return scale_label(code);
-}
-
 // The number of UTF-8 code points in `text` (continuation bytes not counted).
 std::size_t utf8_length(std::string_view text) {
     return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
@@ -38,38 +34,14 @@ std::size_t utf8_length(std::string_view text) {
     }));
 }
 
-// The position of `key` in enterprise_columns().
-std::size_t column_index(std::string_view key) {
-    static const auto columns = enterprise_columns();
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (columns[i].key == key) {
-            return i;
-        }
-    }
-    return columns.size();
-}
-
-std::vector<SortKey> enterprise_sort_keys() {
-    return {{"id", "e.id"},
-            {"uscc", "e.uscc"},
-            {"name", "e.name"},
-            {"town", "e.town"},
-            {"industry", "e.industry"},
-            {"industry_code", "e.industry_code"},
-            {"scale", "e.scale"},
-            {"legal_rep", "e.legal_rep"},
-            {"address", "e.address"},
-            {"credit_grade", "e.credit_grade"},
-            {"created_at", "e.created_at"},
-            {"updated_at", "e.updated_at"}};
-}
-
-// The listing's SELECT; the list columns not `needed` are NULL (not computed).
-std::string enterprise_select(const std::vector<bool>& needed) {
-    auto need = [&](std::string_view key) { return needed[column_index(key)]; };
+// The listing's SELECT; the lists not in `fields` are NULL (not computed).
+std::string enterprise_select(const std::vector<std::string>& fields) {
+    auto need = [&](std::string_view key) {
+        return std::find(fields.begin(), fields.end(), key) != fields.end();
+    };
     return fmt::format(
         "SELECT e.id, e.uscc, e.name, e.town, e.industry, e.industry_code, e.scale, e.legal_rep,"
-        " e.phone, e.address, e.credit_grade, {}, {}, {}, e.created_at, e.updated_at"
+        " e.phone, e.address, e.credit_grade, e.created_at, e.updated_at, {}, {}, {}"
         " FROM enterprise e",
         need("tags") ? "(SELECT group_concat(tag, ';') FROM enterprise_tag t"
                        " WHERE t.enterprise_id = e.id)"
@@ -80,6 +52,21 @@ std::string enterprise_select(const std::vector<bool>& needed) {
         need("officers") ? "(SELECT group_concat(o.badge, ';') FROM enterprise_officer a"
                            " JOIN officer o ON o.id = a.officer_id WHERE a.enterprise_id = e.id)"
                          : "NULL");
+}
+
+// A `;`-joined list column; NULL is the empty list.
+std::vector<std::string> list_column(SQLite::Statement& q, int column) {
+    return q.isColumnNull(column) ? std::vector<std::string>{}
+                                  : util::split(q.getColumn(column).getString(), ';');
+}
+
+// The enterprise of the current row of enterprise_select().
+Enterprise read_listed(SQLite::Statement& q) {
+    Enterprise e = read_enterprise_row(q);
+    e.data.tags = list_column(q, 13);
+    e.data.sectors = list_column(q, 14);
+    e.officers = list_column(q, 15);
+    return e;
 }
 
 // --search: a phrase of the trigram index from three characters on, else a substring test.
@@ -153,56 +140,14 @@ void add_filters(ListQuery& list, storage::Database& db, const EnterpriseQuery& 
     }
 }
 
-// Fill `row` from the current row of `q`: columns not `needed` and NULLs are null.
-void read_row(SQLite::Statement& q,
-              const std::vector<output::Column>& columns,
-              const std::vector<bool>& needed,
-              bool reveal,
-              output::Row& row) {
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        const int c = static_cast<int>(i);
-        if (!needed[i] || q.isColumnNull(c)) {
-            row[i] = std::monostate{};
-        } else if (i == 0) {
-            row[i] = q.getColumn(c).getInt64();
-        } else if (columns[i].kind == output::Kind::list) {
-            row[i] = util::split(q.getColumn(c).getString(), ';');
-        } else if (columns[i].key == "phone") {
-            row[i] = masked_phone(q.getColumn(c).getString(), reveal);
-        } else {
-            row[i] = q.getColumn(c).getString();
-        }
-    }
-}
-
 } // namespace
 
 std::vector<output::Column> enterprise_columns() {
-    using output::Column;
-    using output::Kind;
-    return {
-        Column{"id", "编号", Kind::integer, {}, true},
-        Column{"uscc", "统一社会信用代码", Kind::text},
-        Column{"name", "名称", Kind::text},
-        Column{"town", "镇街", Kind::text},
-        Column{"industry", "行业", Kind::text},
-        Column{"industry_code", "行业代码", Kind::text},
-        Column{"scale", "规模", Kind::text, scale_display},
-        Column{"legal_rep", "法定代表人", Kind::text},
-        Column{"phone", "电话", Kind::text},
-        Column{"address", "地址", Kind::text},
-        Column{"credit_grade", "信用等级", Kind::text},
-        Column{"tags", "标签", Kind::list},
-        Column{"sectors", "监管行业", Kind::list},
-        Column{"officers", "责任民警", Kind::list},
-        Column{"created_at", "登记时间", Kind::text},
-        Column{"updated_at", "更新时间", Kind::text},
-    };
+    return enterprise_view(false).columns();
 }
 
 const std::vector<std::string>& enterprise_default_fields() {
-    static const std::vector<std::string> fields = {
-        "id", "uscc", "name", "town", "industry", "scale", "credit_grade", "tags"};
+    static const std::vector<std::string> fields = enterprise_view(false).defaults();
     return fields;
 }
 
@@ -211,19 +156,23 @@ void list_enterprises(storage::Database& db,
                       const std::vector<std::string>& fields,
                       bool reveal,
                       output::RowWriter& writer) {
-    const auto columns = enterprise_columns();
-    std::vector<bool> needed(columns.size(), false);
-    for (const auto& f : fields) {
-        const auto i = column_index(f);
-        if (i < columns.size()) {
-            needed[i] = true;
+    const auto view = enterprise_view(reveal);
+    ListQuery list(enterprise_select(fields), storage::sort_keys(view), "e.id");
+    add_filters(list, db, query);
+    // The lists left out of the SELECT are null in each row, not empty.
+    std::vector<std::size_t> skipped;
+    const auto keys = view.keys();
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const bool lazy = keys[i] == "tags" || keys[i] == "sectors" || keys[i] == "officers";
+        if (lazy && std::find(fields.begin(), fields.end(), keys[i]) == fields.end()) {
+            skipped.push_back(i);
         }
     }
-    ListQuery list(enterprise_select(needed), enterprise_sort_keys(), "e.id");
-    add_filters(list, db, query);
-    output::Row row(columns.size());
     list.run(db, ListPaging{query.limit, query.offset, query.sort}, [&](SQLite::Statement& q) {
-        read_row(q, columns, needed, reveal, row);
+        auto row = view.row(read_listed(q));
+        for (const auto i : skipped) {
+            row[i] = std::monostate{};
+        }
         writer.row(row);
     });
 }

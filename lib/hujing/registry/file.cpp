@@ -7,16 +7,24 @@
 
 namespace hujing::domain {
 
-const std::vector<FilePartFn>& enterprise_file_parts() {
-    static const std::vector<FilePartFn> parts = {
+PartLoader eager_part(FilePartFn fn) {
+    return [fn](storage::Database& db, std::int64_t enterprise_id, const FileOptions& options) {
+        auto part = std::make_shared<const FilePart>(fn(db, enterprise_id, options));
+        return LoadedPart{
+            part->key, part->title, [part] { return part->table; }, [part] { return part->json; }};
+    };
+}
+
+const std::vector<PartLoader>& enterprise_file_parts() {
+    static const std::vector<PartLoader> parts = {
         // The registry's own sections come first; capabilities add their part here.
         officer_file_part,
         credit_file_part,
         risk_file_part,
         exemption_file_part,
         project_file_part,
-        visit_file_part,
-        demand_file_part,
+        eager_part(visit_file_part),
+        eager_part(demand_file_part),
     };
     return parts;
 }

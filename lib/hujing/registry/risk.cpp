@@ -18,6 +18,26 @@ namespace {
 constexpr const char* k_level_order =
     "CASE r.level WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 ELSE 3 END";
 
+constexpr const char* k_select =
+    "SELECT r.id, r.enterprise_id, e.uscc, e.name, r.level, r.description, u.name, r.leader,"
+    " r.opened, r.closed FROM risk r JOIN enterprise e ON e.id = r.enterprise_id"
+    " LEFT JOIN unit u ON u.id = r.unit_id";
+
+Risk read_risk(SQLite::Statement& q) {
+    Risk r;
+    r.id = q.getColumn(0).getInt64();
+    r.enterprise_id = q.getColumn(1).getInt64();
+    r.uscc = q.getColumn(2).getString();
+    r.name = q.getColumn(3).getString();
+    r.level = q.getColumn(4).getString();
+    r.description = q.getColumn(5).getString();
+    r.unit = storage::optional_text(q, 6);
+    r.leader = storage::optional_text(q, 7);
+    r.opened = q.getColumn(8).getString();
+    r.closed = storage::optional_text(q, 9);
+    return r;
+}
+
 nlohmann::json risk_json(storage::Database& db, std::int64_t id) {
     SQLite::Statement q(db.sql(),
                         "SELECT r.id, r.enterprise_id, r.level, r.description, u.code, r.leader,"
@@ -111,40 +131,56 @@ close_risk(storage::WriteTransaction& tx, storage::Database& db, std::int64_t id
     return id;
 }
 
-std::vector<output::Column> risk_columns() {
-    using output::Column;
+output::View<Risk> risk_view() {
+    using F = output::Field<Risk>;
     using output::Kind;
-    return {Column{"id", "编号", Kind::integer, {}, true},
-            Column{"enterprise_id", "企业编号", Kind::integer, {}, true},
-            Column{"uscc", "统一社会信用代码", Kind::text},
-            Column{"name", "企业名称", Kind::text},
-            Column{"level", "等级", Kind::text, risk_level_label},
-            Column{"description", "描述", Kind::text},
-            Column{"unit", "责任单位", Kind::text},
-            Column{"leader", "责任领导", Kind::text},
-            Column{"opened", "登记日期", Kind::text},
-            Column{"closed", "关闭日期", Kind::text}};
+    using output::nullable;
+    using R = const Risk&;
+    return output::View<Risk>({
+        F{"id", "编号", Kind::integer, [](R r) { return r.id; }, "r.id"},
+        F{"enterprise_id",
+          "企业编号",
+          Kind::integer,
+          [](R r) { return r.enterprise_id; },
+          "r.enterprise_id"},
+        F{"uscc", "统一社会信用代码", Kind::text, [](R r) { return r.uscc; }, "e.uscc"},
+        F{"name", "企业名称", Kind::text, [](R r) { return r.name; }, "e.name"},
+        F{"level",
+          "等级",
+          Kind::text,
+          [](R r) { return r.level; },
+          k_level_order,
+          [](std::string_view code) { return risk_level_label(code); }},
+        F{"description", "描述", Kind::text, [](R r) { return r.description; }, "r.description"},
+        F{"unit", "责任单位", Kind::text, [](R r) { return nullable(r.unit); }, "u.name"},
+        F{"leader", "责任领导", Kind::text, [](R r) { return nullable(r.leader); }, "r.leader"},
+        F{"opened", "登记日期", Kind::text, [](R r) { return r.opened; }, "r.opened"},
+        F{"closed", "关闭日期", Kind::text, [](R r) { return nullable(r.closed); }, "r.closed"},
+    });
+}
+
+std::vector<output::Column> risk_columns() {
+    return risk_view().columns();
+}
+
+std::vector<Risk> open_risks(storage::Database& db, std::int64_t enterprise_id) {
+    SQLite::Statement q(db.sql(),
+                        std::string(k_select)
+                            + " WHERE r.enterprise_id = ? AND r.closed IS NULL ORDER BY r.id");
+    q.bind(1, enterprise_id);
+    std::vector<Risk> out;
+    while (q.executeStep()) {
+        out.push_back(read_risk(q));
+    }
+    return out;
 }
 
 std::int64_t list_risks(storage::Database& db,
                         const RiskQuery& query,
                         const ListPaging& paging,
                         const RowSink& sink) {
-    ListQuery list("SELECT r.id, r.enterprise_id, e.uscc, e.name, r.level, r.description, u.name,"
-                   " r.leader, r.opened, r.closed FROM risk r"
-                   " JOIN enterprise e ON e.id = r.enterprise_id"
-                   " LEFT JOIN unit u ON u.id = r.unit_id",
-                   {{"id", "r.id"},
-                    {"enterprise_id", "r.enterprise_id"},
-                    {"uscc", "e.uscc"},
-                    {"name", "e.name"},
-                    {"level", k_level_order},
-                    {"description", "r.description"},
-                    {"unit", "u.name"},
-                    {"leader", "r.leader"},
-                    {"opened", "r.opened"},
-                    {"closed", "r.closed"}},
-                   std::string(k_level_order) + ", r.id");
+    const auto view = risk_view();
+    ListQuery list(k_select, storage::sort_keys(view), std::string(k_level_order) + ", r.id");
     if (query.open_only) {
         list.add("r.closed IS NULL");
     }
@@ -157,19 +193,7 @@ std::int64_t list_risks(storage::Database& db,
     if (query.unit) {
         list.add("r.unit_id = ?", {get_unit(db, *query.unit).id});
     }
-    return list.run(db, paging, [&](SQLite::Statement& q) {
-        output::Row row;
-        for (int i = 0; i < 10; ++i) {
-            if (q.isColumnNull(i)) {
-                row.emplace_back();
-            } else if (i < 2) {
-                row.emplace_back(q.getColumn(i).getInt64());
-            } else {
-                row.emplace_back(q.getColumn(i).getString());
-            }
-        }
-        sink(row);
-    });
+    return list.run(db, paging, [&](SQLite::Statement& q) { sink(view.row(read_risk(q))); });
 }
 
 } // namespace hujing::domain

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <hujing/output/table.hpp>
+#include <hujing/output/view.hpp>
 #include <hujing/storage/database.hpp>
 #include <hujing/storage/query.hpp>
 #include <hujing/storage/transaction.hpp>
@@ -50,10 +51,31 @@ struct RiskQuery {
     std::optional<std::string> unit;
 };
 
-// The columns of a risk listing.
+// A risk as listed: with its enterprise and the name of the responsible unit.
+struct Risk {
+    std::int64_t id = 0;
+    std::int64_t enterprise_id = 0;
+    std::string uscc;
+    std::string name; // the enterprise's
+    std::string level;
+    std::string description;
+    std::optional<std::string> unit;
+    std::optional<std::string> leader;
+    std::string opened;
+    std::optional<std::string> closed;
+};
+
+// The fields of a risk, declared once: the listing's columns, csv header, json keys and
+// --fields names, and the risks part of the enterprise file.
+output::View<Risk> risk_view();
+
+// The columns of a risk listing (those of risk_view()).
 std::vector<output::Column> risk_columns();
 
-// Stream the risks matching `query` to `sink` as rows for risk_columns(), most severe first,
+// The open risks of enterprise `enterprise_id`, by id.
+std::vector<Risk> open_risks(storage::Database& db, std::int64_t enterprise_id);
+
+// Stream the risks matching `query` to `sink` as rows of risk_view(), most severe first,
 // then by id, unless --sort; paged in SQL; returns the row count.
 std::int64_t list_risks(storage::Database& db,
                         const RiskQuery& query,

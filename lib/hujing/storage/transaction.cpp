@@ -2,6 +2,8 @@
 #include <hujing/audit/audit.hpp>
 #include <hujing/storage/transaction.hpp>
 
+#include <sqlite3.h>
+
 namespace hujing::storage {
 
 WriteTransaction::WriteTransaction(Database& db)
@@ -32,11 +34,17 @@ void WriteTransaction::commit() {
 }
 
 ReadTransaction::ReadTransaction(Database& db)
-    : m_db(db) {
-    m_db.sql().exec("BEGIN DEFERRED");
+    : m_db(db),
+      m_own(sqlite3_get_autocommit(db.sql().getHandle()) != 0) {
+    if (m_own) {
+        m_db.sql().exec("BEGIN DEFERRED");
+    }
 }
 
 ReadTransaction::~ReadTransaction() {
+    if (!m_own) {
+        return;
+    }
     try {
         m_db.sql().exec("COMMIT");
     } catch (...) { // NOLINT(bugprone-empty-catch)

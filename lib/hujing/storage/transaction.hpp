@@ -38,7 +38,9 @@ private:
     bool m_open = true;
 };
 
-// A read transaction: one consistent snapshot for commands that run several queries.
+// A read transaction: one consistent snapshot for commands that run several queries. Inside a
+// transaction already open on `db` (a write, or the --reveal audit) it joins that one, which is
+// a snapshot already.
 class ReadTransaction {
 public:
     explicit ReadTransaction(Database& db);
@@ -50,6 +52,7 @@ public:
 
 private:
     Database& m_db;
+    bool m_own; // this object began the transaction (and ends it)
 };
 
 } // namespace hujing::storage

@@ -68,7 +68,7 @@ TEST_SUITE("hujing::domain::project") {
         CHECK(domain::list_projects(*db, {std::string("100004"), std::nullopt}, {}, ignore) == 0);
         CHECK(domain::list_project_members(*db, "店口铜材智造产业园", {}, ignore) == 2);
         const auto file = domain::load_enterprise_file(*db, "1", {false, {}});
-        CHECK(file.part("projects").json.size() == 1);
+        CHECK(file.part("projects").json().size() == 1);
     }
 
     TEST_CASE("project errors: duplicate name, unknown officer or enterprise, bad interval") {

@@ -401,9 +401,9 @@ TEST_SUITE("hujing::domain::enterprise") {
         CHECK(count(*db, "SELECT count(*) FROM credit_event") == 4);
         CHECK(count(*db, "SELECT count(*) FROM credit_event WHERE kind = 'repair'") == 1);
         const auto file = domain::load_enterprise_file(*db, key, {false, k_today});
-        REQUIRE(file.part("credit_history").json.size() == 4);
-        CHECK(file.part("credit_history").json[0]["date"] == "2025-07-01");
-        CHECK(file.part("credit_history").json[0]["kind"] == "repair");
+        REQUIRE(file.part("credit_history").json().size() == 4);
+        CHECK(file.part("credit_history").json()[0]["date"] == "2025-07-01");
+        CHECK(file.part("credit_history").json()[0]["kind"] == "repair");
     }
 
     TEST_CASE("a repair must raise the grade; a bad grade or empty reason is invalid") {
@@ -476,10 +476,10 @@ TEST_SUITE("hujing::domain::enterprise") {
               })
               == Exit::invalid);
         const auto file = domain::load_enterprise_file(*db, "1", {false, date(2025, 12, 1)});
-        REQUIRE(file.part("exemptions").json.size() == 2);
-        CHECK(file.part("exemptions").json[0]["form_id"] == "lodging");
-        CHECK(file.part("exemptions").json[0]["active"] == true);
-        CHECK(file.part("exemptions").json[1]["active"] == false);
+        REQUIRE(file.part("exemptions").json().size() == 2);
+        CHECK(file.part("exemptions").json()[0]["form_id"] == "lodging");
+        CHECK(file.part("exemptions").json()[0]["active"] == true);
+        CHECK(file.part("exemptions").json()[1]["active"] == false);
     }
 
     TEST_CASE("the enterprise file holds basics, officers, credit, open risks, exemptions") {
