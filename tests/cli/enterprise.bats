@@ -223,7 +223,7 @@ assert len(r)==1 and r[0]["name"]=="诸暨市嘉德香榧有限公司,枫桥分�
     python3 -c '
 import json, sys
 doc = json.loads(sys.argv[1])
-lines = sys.argv[2].split("\n")
+lines = sys.argv[2].split("\n\n")[0].split("\n")  # the top section, before the first block
 rows = [line.split("\t", 1) for line in lines[1:] if line]
 assert len(rows) >= 10, lines
 for key, value in rows:

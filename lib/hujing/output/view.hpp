@@ -62,7 +62,8 @@ public:
             }
             out.push_back(*it);
         }
-        return View(std::move(out));
+        auto defaults = kept_defaults(out);
+        return View(std::move(out), std::move(defaults));
     }
 
     // The columns of a listing, one per field, in declaration order.
@@ -83,21 +84,6 @@ public:
             out.push_back(f.key);
         }
         return out;
-    }
-
-    // The view of only the fields `keys`, in the order of `keys` (unknown keys are skipped);
-    // its defaults are those of this view that it keeps.
-    [[nodiscard]] View only(const std::vector<std::string>& keys) const {
-        std::vector<Field<T>> fields;
-        for (const auto& key : keys) {
-            for (const auto& f : m_fields) {
-                if (f.key == key) {
-                    fields.push_back(f);
-                }
-            }
-        }
-        auto defaults = kept_defaults(fields);
-        return View(std::move(fields), std::move(defaults));
     }
 
     // The view without the fields `keys`.
