@@ -317,3 +317,15 @@ assert e["action"] == "transfer" and e["note"] == "由出入境管理大队转�
     run -1 bash -c "'$HUJING' visit log $E1 --officer 100001 --summary 走访 --demand 丁 >/dev/full"
     [ "$(db_digest)" = "$before" ]
 }
+
+@test "a step may not be dated before the step it follows: exit 4, nothing changes" {
+    seed
+    id=$(hujing --today 2026-12-02 demand add $E1 --text 甲 --category 治安)
+    before=$(db_digest)
+    run -4 --separate-stderr hujing --today 2025-09-29 demand route "$id" --unit JJDD --within 3
+    assert_error_line "日期 2025-09-29 早于诉求 $id 上一步的日期 2026-12-02"
+    [ "$(db_digest)" = "$before" ]
+    run -0 hujing --today 2026-12-02 demand route "$id" --unit JJDD --within 3
+    run -4 --separate-stderr hujing --today 2026-12-01 demand handle "$id" --note 已处理
+    [ "$(field "$id" status)" = routed ]
+}

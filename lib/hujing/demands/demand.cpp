@@ -134,6 +134,21 @@ struct EventRecord {
     std::optional<std::int64_t> score;
 };
 
+// A step may not be dated before the step it follows (a back-dated `--today` would make the
+// timeline and the on-time figures lie); dates are ISO text, so they compare as strings.
+void check_in_order(storage::Database& db, std::int64_t id, const std::string& at) {
+    SQLite::Statement q(db.sql(), "SELECT max(at) FROM demand_event WHERE demand_id = ?");
+    q.bind(1, id);
+    if (q.executeStep() && !q.isColumnNull(0)) {
+        const auto last = q.getColumn(0).getString();
+        if (at < last) {
+            throw_invalid(
+                fmt::format("日期 {} 早于诉求 {} 上一步的日期 {}", at, id, last),
+                fmt::format("按时间顺序办理；补录时用 --today 给出不早于 {} 的日期", last));
+        }
+    }
+}
+
 // Record `event` for `before` (now changed in the table), its audit row, and return the demand
 // as it is now.
 Demand record(storage::WriteTransaction& tx,
@@ -142,11 +157,12 @@ Demand record(storage::WriteTransaction& tx,
               std::int64_t id,
               const EventRecord& event,
               util::Date today) {
+    const auto at = util::format_date(today);
+    check_in_order(db, id, at);
     SQLite::Statement insert(
         db.sql(),
         "INSERT INTO demand_event(demand_id, at, action, actor, note, unit_id, due, score)"
         " VALUES (?,?,?,?,?,?,?,?)");
-    const auto at = util::format_date(today);
     insert.bind(1, id);
     insert.bind(2, at);
     insert.bind(3, event.action);
