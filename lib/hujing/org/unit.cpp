@@ -10,6 +10,10 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <map>
+#include <string>
+#include <vector>
+
 namespace hujing::domain {
 
 namespace {
@@ -41,6 +45,70 @@ nlohmann::json to_json(const Unit& u) {
             {"parent_id", util::json_or_null(u.parent_id)}};
 }
 
+// The code points of UTF-8 `text`, one string each.
+std::vector<std::string> code_points(std::string_view text) {
+    std::vector<std::string> out;
+    for (const char c : text) {
+        if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U || out.empty()) {
+            out.emplace_back(1, c);
+        } else {
+            out.back() += c;
+        }
+    }
+    return out;
+}
+
+// Whether every character of `typed` appears in `name` in order ("店口所" in "店口派出所").
+bool abbreviates(std::string_view typed, std::string_view name) {
+    const auto want = code_points(typed);
+    const auto have = code_points(name);
+    std::size_t i = 0;
+    for (const auto& c : have) {
+        if (i < want.size() && c == want[i]) {
+            ++i;
+        }
+    }
+    return !want.empty() && i == want.size();
+}
+
+// Alias → unit code, from the `aliases` of the built-in units (units.yaml, overridable under
+// $HUJING_DATA_DIR): the short names the plan itself uses, such as 出入境大队.
+const std::map<std::string, std::string>& unit_aliases() {
+    static const std::map<std::string, std::string> aliases = [] {
+        std::map<std::string, std::string> out;
+        try {
+            const auto root = YAML::Load(std::string(data_file("schemas/units.yaml").bytes));
+            for (const auto& node : root["units"]) {
+                if (node.IsMap() && node["aliases"] && node["aliases"].IsSequence()) {
+                    for (const auto& alias : node["aliases"]) {
+                        out.emplace(alias.as<std::string>(), node["code"].as<std::string>());
+                    }
+                }
+            }
+        } catch (const YAML::Exception&) {
+            // A broken file is reported with its line by `hujing init`; no aliases meanwhile.
+        }
+        return out;
+    }();
+    return aliases;
+}
+
+// "是否要用 X？" for a name the user abbreviated ("店口所"), else the general hint.
+std::string unit_hint(storage::Database& db, std::string_view key) {
+    std::vector<std::string> matches;
+    SQLite::Statement q(db.sql(), "SELECT name FROM unit ORDER BY id");
+    while (q.executeStep()) {
+        const auto name = q.getColumn(0).getString();
+        if (abbreviates(util::trim(key), name)) {
+            matches.push_back(name);
+        }
+    }
+    if (!matches.empty() && matches.size() <= 3) {
+        return fmt::format("是否要用 {}？", util::join(matches, "、"));
+    }
+    return "用 hujing unit list 查看单位";
+}
+
 } // namespace
 
 const std::vector<std::string>& unit_kinds() {
@@ -64,6 +132,10 @@ std::optional<Unit> find_unit(storage::Database& db, std::string_view key) {
     if (q.executeStep()) {
         return read_unit(q);
     }
+    if (const auto alias = unit_aliases().find(std::string(util::trim(key)));
+        alias != unit_aliases().end() && alias->second != key) {
+        return find_unit(db, alias->second);
+    }
     return std::nullopt;
 }
 
@@ -71,7 +143,7 @@ Unit get_unit(storage::Database& db, std::string_view key) {
     if (auto unit = find_unit(db, key)) {
         return *unit;
     }
-    throw_not_found("单位", key, "用 hujing unit list 查看单位");
+    throw_not_found("单位", key, unit_hint(db, key));
 }
 
 output::View<Unit> unit_view() {

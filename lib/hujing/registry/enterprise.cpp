@@ -70,14 +70,12 @@ Enterprise read_enterprise_row(SQLite::Statement& q) {
 }
 
 std::optional<Enterprise> find_enterprise(storage::Database& db, std::string_view key) {
-    const auto k = parse_enterprise_key(key);
-    SQLite::Statement q(db.sql(),
-                        std::string(k_select) + (k.id ? " WHERE id = ?" : " WHERE uscc = ?"));
-    if (k.id) {
-        q.bind(1, *k.id);
-    } else {
-        q.bind(1, k.uscc);
+    const auto id = resolve_enterprise_id(db, key);
+    if (!id) {
+        return std::nullopt;
     }
+    SQLite::Statement q(db.sql(), std::string(k_select) + " WHERE id = ?");
+    q.bind(1, *id);
     if (q.executeStep()) {
         return read_enterprise(db, q);
     }
@@ -88,7 +86,8 @@ Enterprise get_enterprise(storage::Database& db, std::string_view key) {
     if (auto e = find_enterprise(db, key)) {
         return *e;
     }
-    throw_not_found("企业", key, "用编号或 18 位统一社会信用代码，hujing enterprise list 可查");
+    throw_not_found(
+        "企业", key, "用编号、18 位统一社会信用代码或登记名称，hujing enterprise list 可查");
 }
 
 output::View<Enterprise> enterprise_view(bool reveal) {

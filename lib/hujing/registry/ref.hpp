@@ -26,8 +26,11 @@ struct EnterpriseKey {
 
 EnterpriseKey parse_enterprise_key(std::string_view key);
 
-// Find an enterprise by integer id or by its 18-character USCC (case-insensitive), the key read
-// by parse_enterprise_key.
+// The id of the enterprise `key` names: an integer id, its 18-character USCC (case-insensitive),
+// or its exact registered name; a name shared by several enterprises is Exit::invalid.
+std::optional<std::int64_t> resolve_enterprise_id(storage::Database& db, std::string_view key);
+
+// Find an enterprise by the keys resolve_enterprise_id reads.
 std::optional<EnterpriseRef> find_enterprise_ref(storage::Database& db, std::string_view key);
 
 // As find_enterprise_ref; throws Exit::not_found naming `key`.
