@@ -8,11 +8,11 @@
 #include <fmt/format.h>
 
 #include <fcntl.h>
-#include <stdio.h> // renameat2
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio> // renameat2 (glibc, _GNU_SOURCE)
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
