@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <hujing/vocabulary/vocabulary.hpp>
 
+#include <algorithm>
+
 namespace hujing::domain {
 
 namespace {
@@ -120,12 +122,7 @@ std::vector<std::string> Vocabulary::codes() const {
 }
 
 bool Vocabulary::contains(std::string_view code) const {
-    for (const auto& t : m_terms) {
-        if (t.code == code) {
-            return true;
-        }
-    }
-    return false;
+    return std::ranges::any_of(m_terms, [code](const Term& t) { return t.code == code; });
 }
 
 std::string Vocabulary::label(std::string_view code) const {

@@ -23,9 +23,9 @@ struct Term {
 class Vocabulary {
 public:
     template <std::size_t N>
-    constexpr Vocabulary(std::string_view name, const Term (&terms)[N])
+    constexpr Vocabulary(std::string_view name, const Term (&terms)[N]) noexcept
         : m_name(name),
-          m_terms(terms, N) {}
+          m_terms(terms) {}
 
     [[nodiscard]] constexpr std::string_view name() const {
         return m_name;
