@@ -45,6 +45,7 @@ std::vector<std::string> view_labels(const output::View<T>& view) {
 
 std::vector<std::string> labels_of(const std::vector<output::Column>& columns) {
     std::vector<std::string> out;
+    out.reserve(columns.size());
     for (const auto& c : columns) {
         out.push_back(c.label);
     }

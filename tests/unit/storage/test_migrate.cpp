@@ -176,14 +176,19 @@ TEST_SUITE("hujing::storage::migrate") {
                 }
             }
             const auto before = table_counts(db);
-            for (const auto& [table, rows] : before) {
+            for (const auto& entry : before) {
+                // Named copies: clang cannot capture structured bindings in doctest's lambdas.
+                const std::string table = entry.first;
+                const auto rows = entry.second;
                 CAPTURE(table);
                 CHECK_MESSAGE(rows > 0, "a table without fixture rows: add them above");
             }
             storage::migrate(db, "");
             REQUIRE(db.execAndGet("PRAGMA user_version").getInt() == storage::latest_version());
             const auto after = table_counts(db);
-            for (const auto& [table, rows] : before) {
+            for (const auto& entry : before) {
+                const std::string table = entry.first;
+                const auto rows = entry.second;
                 CAPTURE(table);
                 REQUIRE(after.count(table) == 1);
                 CHECK(after.at(table) == rows);
