@@ -41,13 +41,6 @@ constexpr std::pair<const char*, const char*> k_labels[] = {
     {"FLOAT", "数"},
 };
 
-void replace_all(std::string& text, std::string_view from, std::string_view to) {
-    for (auto pos = text.find(from); pos != std::string::npos;
-         pos = text.find(from, pos + to.size())) {
-        text.replace(pos, from.size(), to);
-    }
-}
-
 const CLI::App* root_of(const CLI::App* app) {
     while (app->get_parent() != nullptr) {
         app = app->get_parent();
@@ -68,7 +61,7 @@ public:
     make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const override {
         std::string text = CLI::Formatter::make_help(app, std::move(name), mode);
         // The subcommands' group heading is written as given, not through a label.
-        replace_all(text, "\nSubcommands:\n", "\n子命令:\n");
+        util::replace_all(text, "\nSubcommands:\n", "\n子命令:\n");
         return text;
     }
 
@@ -95,7 +88,7 @@ public:
     std::string make_option_opts(const CLI::Option* opt) const override {
         std::string text = CLI::Formatter::make_option_opts(opt);
         for (const char* type : {" TEXT:{", " INT:{", " 文本:{", " 整数:{"}) {
-            replace_all(text, type, " {");
+            util::replace_all(text, type, " {");
         }
         return text;
     }

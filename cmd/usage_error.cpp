@@ -10,13 +10,6 @@ namespace hujing::cli {
 
 namespace {
 
-void replace_all(std::string& text, std::string_view from, std::string_view to) {
-    for (auto pos = text.find(from); pos != std::string::npos;
-         pos = text.find(from, pos + to.size())) {
-        text.replace(pos, from.size(), to);
-    }
-}
-
 // The edit distance between `a` and `b` in bytes (names are ASCII), a swap of two neighbours
 // counting as one edit (optimal string alignment): "--twon" is one edit from "--town".
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -136,7 +129,7 @@ std::string usage_message(const CLI::ParseError& e) {
         {": too many inputs for a flag", ": 开关不接受取值"},
     };
     for (const auto& [from, to] : k_phrases) {
-        replace_all(text, from, to);
+        util::replace_all(text, from, to);
     }
     // CLI11's range checks print their bounds as doubles ("range 0.000000 to 1.79e308").
     if (const auto range = text.find("不在可选值中: range "); range != std::string::npos) {

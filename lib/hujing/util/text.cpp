@@ -41,4 +41,11 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     return out;
 }
 
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
+    for (auto pos = text.find(from); pos != std::string::npos;
+         pos = text.find(from, pos + to.size())) {
+        text.replace(pos, from.size(), to);
+    }
+}
+
 } // namespace hujing::util

@@ -27,4 +27,7 @@ std::string_view trim(std::string_view text);
 // Join `parts` with `sep`.
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 
+// Replace every occurrence of `from` in `text` by `to` (left to right, not rescanning `to`).
+void replace_all(std::string& text, std::string_view from, std::string_view to);
+
 } // namespace hujing::util
