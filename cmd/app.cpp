@@ -26,25 +26,37 @@ namespace hujing::cli {
 
 namespace {
 
+// Who may act through a noun: casework needs --as to be a registered, active officer;
+// organisation set-up and scheduled jobs may run as the operating-system user.
+enum class Acts : bool { as_user, as_officer };
+
 struct Noun {
     const char* name;
     void (*register_fn)(CLI::App&, Context&);
+    Acts acts;
 };
 
 // The only list of nouns: adding one is one line here plus its cmd/<noun>.cpp.
 constexpr Noun k_nouns[] = {
-    {"init", register_init},
-    {"db", register_db},
-    {"config", register_config},
-    {"audit", register_audit},
-    {"unit", register_unit},
-    {"officer", register_officer},
-    {"enterprise", register_enterprise},
-    {"project", register_project},
-    {"visit", register_visit},
-    {"demand", register_demand},
-    {"completion", register_completion},
+    {"init", register_init, Acts::as_user},
+    {"db", register_db, Acts::as_user},
+    {"config", register_config, Acts::as_user},
+    {"audit", register_audit, Acts::as_user},
+    {"unit", register_unit, Acts::as_user},
+    {"officer", register_officer, Acts::as_user},
+    {"enterprise", register_enterprise, Acts::as_officer},
+    {"project", register_project, Acts::as_officer},
+    {"visit", register_visit, Acts::as_officer},
+    {"demand", register_demand, Acts::as_officer},
+    {"completion", register_completion, Acts::as_user},
 };
+
+// Whether the noun chosen on the command line is casework.
+bool is_casework(const CLI::App& app) {
+    return std::any_of(std::begin(k_nouns), std::end(k_nouns), [&](const Noun& noun) {
+        return noun.acts == Acts::as_officer && app.got_subcommand(noun.name);
+    });
+}
 
 void print_error(const Error& e) {
     std::fputs(format_error(e).c_str(), stderr);
@@ -226,6 +238,7 @@ int run(int argc, char** argv) {
         if (!ctx.action) {
             throw missing_command(app);
         }
+        ctx.casework = is_casework(app);
         ctx.action();
         ctx.finish();
         if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {

@@ -66,7 +66,8 @@ std::unique_ptr<storage::Database> completion_database(const std::vector<std::st
         return nullptr;
     }
     try {
-        return storage::Database::open(path, storage::Actor{"completion", "__complete"});
+        return storage::Database::open(
+            path, storage::Actor{"completion", "__complete", {}, std::nullopt});
     } catch (...) {
         return nullptr;
     }

@@ -2,6 +2,7 @@
 #include "context.hpp"
 
 #include <hujing/error.hpp>
+#include <hujing/org/officer.hpp>
 #include <hujing/util/text.hpp>
 
 #include <fmt/format.h>
@@ -31,7 +32,31 @@ std::string login_name() {
 } // namespace
 
 storage::Actor Context::actor() const {
-    return storage::Actor{globals.actor.empty() ? login_name() : globals.actor, command_line};
+    auto user = login_name();
+    return storage::Actor{user, command_line, user, std::nullopt};
+}
+
+void Context::identify_officer() {
+    const auto& badge = globals.actor;
+    const std::string hint = "用 --as 警号 或环境变量 HUJING_OFFICER 指明已登记的在职民警";
+    if (badge.empty()) {
+        if (casework) {
+            throw Error(Exit::not_found, "未指明操作民警", hint);
+        }
+        return;
+    }
+    const auto officer = domain::find_officer(*m_db, badge);
+    if (officer && officer->active) {
+        m_db->set_officer(officer->id, officer->badge);
+        return;
+    }
+    if (!casework) {
+        return; // organisation set-up acts as the operating-system user
+    }
+    if (officer) {
+        throw Error(Exit::not_found, fmt::format("操作民警 {} 已停用", badge), hint);
+    }
+    throw Error(Exit::not_found, fmt::format("操作民警未登记: {}", badge), hint);
 }
 
 storage::Database& Context::db() {
@@ -87,6 +112,7 @@ bool Context::reveal() {
 storage::WriteTransaction& Context::transaction() {
     if (!m_tx) {
         m_tx = std::make_unique<storage::WriteTransaction>(db());
+        identify_officer();
     }
     return *m_tx;
 }

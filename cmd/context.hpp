@@ -36,6 +36,9 @@ public:
     GlobalOptions globals;
     std::function<void()> action;
     std::string command_line; // the argv as typed, recorded in the audit log
+    // The command changes casework (enterprises, projects, visits, demands, cases,
+    // inspections): its writes need --as to name a registered, active officer.
+    bool casework = false;
 
     // Open the database (must exist; created only by `init`) with migrations applied.
     storage::Database& db();
@@ -43,7 +46,8 @@ public:
     // Create the database if missing (only `init` does this) and open it.
     storage::Database& create_db();
 
-    // The acting officer and command line for the audit log.
+    // The operating-system user and command line for the audit log; the officer is added when
+    // the first write checks --as against the register.
     [[nodiscard]] storage::Actor actor() const;
 
     // "Today" per --today / $HUJING_TODAY / the system date.
@@ -97,6 +101,10 @@ private:
     // The command's write transaction, begun on first use.
     storage::WriteTransaction& transaction();
     void commit();
+    // Check --as against the register inside the write transaction: casework needs a registered,
+    // active officer (Exit::not_found otherwise); set-up records one when --as names one, else
+    // the operating-system user.
+    void identify_officer();
 
     std::unique_ptr<storage::Database> m_db;
     std::unique_ptr<storage::WriteTransaction> m_tx; // after m_db: rolled back before it closes

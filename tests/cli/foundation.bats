@@ -185,9 +185,9 @@ make_v1_db() {
 
 @test "audit log records the actor and the command line, and filters" {
     init_db
-    hujing --as 100009 officer add 100001 --name 甲 --unit ZADD >/dev/null
-    run -0 hujing audit log --entity officer -f tsv --no-header --fields actor,action,command
-    [[ "$output" == "100009"$'\t'"add"$'\t'"hujing --as 100009 officer add 100001 --name 甲 --unit ZADD" ]]
+    hujing --as 000001 officer add 100001 --name 甲 --unit ZADD >/dev/null
+    run -0 hujing audit log --entity officer --entity-id 2 -f tsv --no-header --fields actor,action,command
+    [[ "$output" == "000001"$'\t'"add"$'\t'"hujing --as 000001 officer add 100001 --name 甲 --unit ZADD" ]]
     run -0 hujing audit log --actor nobody -f json
     [ "$output" = "[]" ]
 }

@@ -17,9 +17,11 @@ hujing() {
     "$HUJING" "$@"
 }
 
-# Create the test database quietly.
+# Create the test database quietly, with the acting officer of $HUJING_OFFICER (000001, 值班民警
+# of the centre) registered: casework needs a registered, active officer.
 init_db() {
     "$HUJING" -q init
+    "$HUJING" officer add 000001 --name 值班民警 --unit HQYS >/dev/null
 }
 
 # A checksum of the database content (main file plus WAL folded in by a checkpoint-free copy).

@@ -3,7 +3,7 @@
 load helpers
 
 @test "unit add prints the id and lists the new unit" {
-    init_db
+    hujing -q init
     run -0 hujing unit add LLS-99 警企联络室（珍珠城） --kind liaison_room --parent FZX-SXH
     id=$output
     run -0 hujing unit list --kind liaison_room -f tsv --no-header --fields id,code,parent
@@ -11,7 +11,7 @@ load helpers
 }
 
 @test "unit add refuses duplicates, bad kinds and unknown parents" {
-    init_db
+    hujing -q init
     before=$(db_digest)
     run -5 --separate-stderr hujing unit add ZADD 新治安 --kind police_team
     assert_error_line "已存在"
@@ -23,7 +23,7 @@ load helpers
 }
 
 @test "officer add, show and list with roles and the inspector flag" {
-    init_db
+    hujing -q init
     run -0 hujing officer add 123456 --name 张三 --unit 治安大队 --phone 13800001234 --roles 企业警官,项目警官 --inspector
     [ "$output" = 1 ]
     run -0 hujing officer show 123456 -f json
@@ -41,7 +41,7 @@ assert o["phone"]!="13800001234" and o["phone"].endswith("1234"), o
 }
 
 @test "phone numbers are masked unless --reveal" {
-    init_db
+    hujing -q init
     hujing officer add 123456 --name 张三 --unit ZADD --phone 13800001234 >/dev/null
     run -0 hujing officer list -f tsv --no-header --fields phone
     [ "$output" != 13800001234 ]
@@ -56,7 +56,7 @@ assert o["phone"]!="13800001234" and o["phone"].endswith("1234"), o
 }
 
 @test "officer add rejects bad input with exit 3, 4, 5 and changes nothing" {
-    init_db
+    hujing -q init
     hujing officer add 123456 --name 张三 --unit ZADD >/dev/null
     before=$(db_digest)
     run -5 --separate-stderr hujing officer add 123456 --name 李四 --unit ZADD
@@ -76,7 +76,7 @@ assert o["phone"]!="13800001234" and o["phone"].endswith("1234"), o
 }
 
 @test "officer update changes the given fields only" {
-    init_db
+    hujing -q init
     hujing officer add 123456 --name 张三 --unit ZADD --roles 企业警官 >/dev/null
     run -0 hujing officer update 123456 --unit JZDD --inspector --no-active
     run -0 hujing officer show 123456 -f json
@@ -91,7 +91,7 @@ assert o["roles"]==["企业警官"], o
 }
 
 @test "officer import is all-or-nothing and names every bad line" {
-    init_db
+    hujing -q init
     cat > officers.csv <<'CSV'
 badge,name,unit,roles,inspector
 100001,甲,ZADD,企业警官,1
@@ -110,14 +110,14 @@ CSV
 }
 
 @test "officer import from stdin" {
-    init_db
+    hujing -q init
     printf 'badge,name,unit\n100001,甲,ZADD\n100002,乙,JZDD\n' | hujing officer import - >/dev/null
     run -0 hujing officer list -f tsv --no-header --fields badge
     [ "${#lines[@]}" -eq 2 ]
 }
 
 @test "8 processes adding officers at the same moment all succeed" {
-    init_db
+    hujing -q init
     pids=()
     for i in 1 2 3 4 5 6 7 8; do
         hujing officer add "20000$i" --name "并发$i" --unit ZADD >"out$i" 2>"err$i" &

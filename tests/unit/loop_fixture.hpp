@@ -46,7 +46,7 @@ std::string error_of(F&& f) {
 
 struct LoopWorld {
     std::unique_ptr<storage::Database> db =
-        storage::Database::open_memory(storage::Actor{"100001", "hujing test"});
+        storage::Database::open_memory(storage::Actor{"100001", "hujing test", {}, std::nullopt});
     std::int64_t enterprise = 0; // 浙江海亮股份有限公司, 店口镇
     std::int64_t other = 0;      // 诸暨袜业有限公司, 大唐街道
 

@@ -30,11 +30,12 @@ Entry read_entry(SQLite::Statement& q) {
     e.after = storage::optional_text(q, 8);
     e.prev_hash = q.getColumn(9).getString();
     e.hash = q.getColumn(10).getString();
+    e.os_user = storage::optional_text(q, 11);
     return e;
 }
 
 constexpr const char* k_columns =
-    "id, at, actor, command, entity, entity_id, action, before, after, prev_hash, hash";
+    "id, at, actor, command, entity, entity_id, action, before, after, prev_hash, hash, os_user";
 
 } // namespace
 
@@ -56,7 +57,7 @@ std::string utc_now() {
 }
 
 std::string compute_hash(const Entry& e) {
-    const nlohmann::json row =
+    nlohmann::json row =
         nlohmann::json::array({e.id,
                                e.at,
                                e.actor,
@@ -66,6 +67,9 @@ std::string compute_hash(const Entry& e) {
                                e.action,
                                nullable(e.before),
                                nullable(e.after)});
+    if (e.os_user) {
+        row.push_back(*e.os_user);
+    }
     return util::sha256_hex(e.prev_hash + "\n" + row.dump());
 }
 
@@ -94,6 +98,9 @@ std::int64_t append(storage::Database& db,
     e.at = utc_now();
     e.actor = db.actor().name;
     e.command = db.actor().command_line;
+    if (!db.actor().os_user.empty()) {
+        e.os_user = db.actor().os_user;
+    }
     e.entity = std::string(entity);
     e.entity_id = entity_id;
     e.action = std::string(action);
@@ -108,7 +115,7 @@ std::int64_t append(storage::Database& db,
     SQLite::Statement insert(
         db.sql(),
         "INSERT INTO audit_log(id, at, actor, command, entity, entity_id, action,"
-        " before, after, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+        " before, after, prev_hash, hash, os_user) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
     insert.bind(1, e.id);
     insert.bind(2, e.at);
     insert.bind(3, e.actor);
@@ -120,6 +127,7 @@ std::int64_t append(storage::Database& db,
     storage::bind_optional(insert, 9, e.after);
     insert.bind(10, e.prev_hash);
     insert.bind(11, e.hash);
+    storage::bind_optional(insert, 12, e.os_user);
     insert.exec();
     return e.id;
 }
@@ -146,6 +154,11 @@ output::View<Entry> entry_view(bool reveal) {
         {F{"id", "序号", Kind::integer, [](E e) { return e.id; }, "id"},
          F{"at", "时间 (UTC)", Kind::text, [](E e) { return e.at; }, "at"},
          F{"actor", "操作人", Kind::text, [](E e) { return e.actor; }, "actor"},
+         F{"os_user",
+           "系统用户",
+           Kind::text,
+           [](E e) { return output::nullable(e.os_user); },
+           "os_user"},
          F{"entity", "对象", Kind::text, [](E e) { return e.entity; }, "entity"},
          F{"entity_id",
            "对象编号",

@@ -28,7 +28,8 @@ struct Entry {
     std::string entity;
     std::optional<std::int64_t> entity_id;
     std::string action;
-    std::optional<std::string> before; // canonical JSON
+    std::optional<std::string> os_user; // the operating-system login (NULL in rows before v5)
+    std::optional<std::string> before;  // canonical JSON
     std::optional<std::string> after;
     std::string prev_hash;
     std::string hash;
@@ -40,7 +41,8 @@ struct Entry {
 output::View<Entry> entry_view(bool reveal);
 
 // Return the hash of `entry` given its prev_hash: SHA-256 over prev_hash, a newline, and the
-// canonical JSON array [id, at, actor, command, entity, entity_id, action, before, after].
+// canonical JSON array [id, at, actor, command, entity, entity_id, action, before, after], with
+// os_user appended when the row has one (rows written before schema 5 have none).
 std::string compute_hash(const Entry& entry);
 
 // Append a row inside the caller's write transaction; returns its id.

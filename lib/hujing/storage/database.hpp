@@ -8,13 +8,18 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace hujing::storage {
 
-// Who is acting and what they typed, recorded with every audit row.
+// Who is acting and what they typed, recorded with every audit row: `name` is the officer's
+// badge for casework (then `officer_id` is set, once the badge is checked against the register)
+// or the operating-system user for organisation set-up; `os_user` is always the login.
 struct Actor {
     std::string name = "unknown";
     std::string command_line;
+    std::string os_user;
+    std::optional<std::int64_t> officer_id;
 };
 
 // An open hujing database: one SQLite file in WAL mode with foreign keys on and a busy timeout
@@ -42,6 +47,12 @@ public:
 
     [[nodiscard]] const Actor& actor() const {
         return m_actor;
+    }
+
+    // Record that the acting officer is the registered officer `officer_id` with `badge`.
+    void set_officer(std::int64_t officer_id, std::string badge) {
+        m_actor.officer_id = officer_id;
+        m_actor.name = std::move(badge);
     }
 
     [[nodiscard]] const std::string& path() const {

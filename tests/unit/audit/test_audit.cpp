@@ -12,7 +12,8 @@ using namespace hujing;
 namespace {
 
 std::unique_ptr<storage::Database> db_with_rows(int n) {
-    auto db = storage::Database::open_memory(storage::Actor{"100001", "hujing test"});
+    auto db =
+        storage::Database::open_memory(storage::Actor{"100001", "hujing test", {}, std::nullopt});
     for (int i = 0; i < n; ++i) {
         storage::WriteTransaction tx(*db);
         tx.audit("thing", i + 1, "add", nullptr, nlohmann::json{{"n", i}});

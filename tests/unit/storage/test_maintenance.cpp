@@ -20,7 +20,7 @@ namespace {
 std::unique_ptr<storage::Database> make_db(const std::string& name) {
     const auto path = (test::run_dir() / name).string();
     std::filesystem::remove(path);
-    auto db = storage::Database::create(path, storage::Actor{"t", "test"});
+    auto db = storage::Database::create(path, storage::Actor{"t", "test", {}, std::nullopt});
     db->sql().exec("INSERT INTO setting(key, value) VALUES ('case.stale_days', '90')");
     return db;
 }
@@ -45,7 +45,7 @@ TEST_SUITE("hujing::storage::maintenance") {
             SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
             storage::migrate(raw, "");
         }
-        auto db = storage::Database::open(path, storage::Actor{"t", "test"});
+        auto db = storage::Database::open(path, storage::Actor{"t", "test", {}, std::nullopt});
         db->sql().exec("PRAGMA busy_timeout = 200");
         SQLite::Database other(path, SQLite::OPEN_READWRITE);
         other.exec("BEGIN EXCLUSIVE");
