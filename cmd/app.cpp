@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "completion.hpp"
 #include "context.hpp"
+#include "examples.hpp"
 #include "help.hpp"
 #include "usage_error.hpp"
 
@@ -202,6 +203,12 @@ int run(int argc, char** argv) {
     }
     if (argc >= 2 && std::string(argv[1]) == "__dump-values") {
         return dump_values();
+    }
+    if (argc >= 2 && std::string(argv[1]) == "__dump-examples") {
+        for (const auto& [path, example] : all_examples()) {
+            fmt::print("{}\n", example.command);
+        }
+        return 0;
     }
     ctx.command_line = "hujing";
     for (const auto& arg : util::mask_arguments(std::vector<std::string>(argv + 1, argv + argc))) {

@@ -2,6 +2,7 @@
 #include "help.hpp"
 
 #include "context.hpp"
+#include "examples.hpp"
 #include "usage_error.hpp"
 
 #include <hujing/util/text.hpp>
@@ -87,13 +88,45 @@ public:
     // A closed list of values reads "{a,b,c}", without CLI11's "TEXT:" before it.
     std::string make_option_opts(const CLI::Option* opt) const override {
         std::string text = CLI::Formatter::make_option_opts(opt);
+        if (const auto at = text.find(" 不能与此同用:"); at != std::string::npos) {
+            text.erase(at); // CLI11 lists exclusions last; make_option_desc names them
+        }
         for (const char* type : {" TEXT:{", " INT:{", " 文本:{", " 整数:{"}) {
             util::replace_all(text, type, " {");
         }
         return text;
     }
 
-    // A leaf command's help also lists the global options that apply to it.
+    // The examples of the command at `path`, under their heading.
+    static std::string make_examples(const std::string& path) {
+        const auto prefix = std::string_view("hujing ");
+        const auto examples = examples_of(path.substr(std::min(path.size(), prefix.size())));
+        if (examples.empty()) {
+            return {};
+        }
+        std::string out = "\n示例:\n";
+        for (const auto& [where, example] : examples) {
+            out += fmt::format("  {}\n      {}\n", example.command, example.comment);
+        }
+        return out;
+    }
+
+    // The option's exclusions go with its description, not into the names column.
+    std::string make_option_desc(const CLI::Option* opt) const override {
+        std::string desc = CLI::Formatter::make_option_desc(opt);
+        const auto excludes = opt->get_excludes();
+        if (!excludes.empty()) {
+            std::vector<std::string> names;
+            names.reserve(excludes.size());
+            for (const auto* other : excludes) {
+                names.push_back(other->get_name());
+            }
+            desc += fmt::format("（不能与 {} 同用）", util::join(names, "、"));
+        }
+        return desc;
+    }
+
+    // A leaf command's help also lists the global options and its examples.
     std::string make_footer(const CLI::App* app) const override {
         std::string out;
         if (app->get_parent() != nullptr && app->get_subcommands({}).empty()) {
@@ -101,6 +134,7 @@ public:
             const auto globals = root->get_options(
                 [](const CLI::Option* opt) { return opt->get_group() == k_global_group; });
             out += make_group(k_global_group, false, globals);
+            out += make_examples(command_path(*app));
         }
         const auto footer = CLI::Formatter::make_footer(app);
         return footer.empty() ? out : out + "\n" + footer;

@@ -79,3 +79,28 @@ for line in sys.stdin:
     run -2 --separate-stderr hujing frobnicate
     [[ "$stderr" != *"hujing: 错误: hujing"* ]]
 }
+
+@test "every example in a leaf's help runs as written against the demo database" {
+    cd "$BATS_TEST_TMPDIR"
+    HUJING="$HUJING" HUJING_DB=demo.db HUJING_OFFICER=330101 \
+        bash "$HUJING_SOURCE_DIR/examples/demo.sh" >/dev/null 2>&1
+    export HUJING_DB=demo.db HUJING_OFFICER=330101
+    run -0 hujing __dump-examples
+    [ "${#lines[@]}" -ge 20 ]
+    while IFS= read -r example; do
+        cp demo.db run.db
+        # shellcheck disable=SC2001
+        command=$(sed 's/^hujing /"$HUJING" --db run.db /' <<<"$example")
+        run --separate-stderr bash -c "$command"
+        [ "$status" -eq 0 ] || { echo "failed ($status): $example: $stderr" >&2; return 1; }
+    done < <(hujing __dump-examples)
+    # Each example is shown in its command's help.
+    run -0 hujing demand route --help
+    [[ "$output" == *"示例:"*"hujing demand route 9 --unit 治安大队"* ]]
+}
+
+@test "an option's exclusions are in its description, not in the names column" {
+    run -0 hujing demand route --help
+    [[ "$output" == *"--due 文本"*"（不能与 --within 同用）"* ]]
+    [[ "$output" != *"不能与此同用"* ]]
+}

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "examples.hpp"
+
+#include <algorithm>
+#include <iterator>
+
+namespace hujing::cli {
+
+namespace {
+
+using Entry = PathExample;
+
+// A command's examples are next to each other. Kept to the demo database of `make demo` (HUJING_TODAY=2025-10-15), so each one runs as written.
+constexpr Entry k_examples[] = {
+    {"db stats", {"hujing db stats", "各表行数与文件大小"}},
+    {"db backup", {"hujing db backup hujing-备份.db", "在线备份到新文件"}},
+    {"config list", {"hujing config list", "全部设置及其默认值"}},
+    {"config set", {"hujing config set demand.sla.审批 7", "审批类诉求的办理时限改为 7 个工作日"}},
+    {"audit log", {"hujing audit log --entity demand --limit 5", "最近的诉求改动"}},
+    {"audit verify", {"hujing audit verify", "重算哈希链，核对审计日志未被改动"}},
+    {"unit list", {"hujing unit list --kind station", "全部派出所"}},
+    {"officer list", {"hujing officer list --role 企业警官 --inspector", "可参加检查的企业警官"}},
+    {"officer show", {"hujing officer show 330101", "民警及其包联企业"}},
+    {"enterprise list", {"hujing enterprise list --town 店口镇 --scale above", "店口镇的规上企业"}},
+    {"enterprise list",
+     {"hujing enterprise list --sector hazchem -f csv --bom > 危化企业.csv", "导出给 Excel/WPS"}},
+    {"enterprise show", {"hujing enterprise show 91330681MA2FHT6Q7K", "一企一档，按统一社会信用代码"}},
+    {"enterprise towns", {"hujing enterprise towns", "诸暨的镇街及其曾用名"}},
+    {"enterprise credit",
+     {"hujing enterprise credit 173 --grade B --reason 年度评价", "记一次信用评价"}},
+    {"project list", {"hujing project list", "千项万亿重点项目"}},
+    {"visit list", {"hujing visit list --since 2025-09-01", "九月以来的走访"}},
+    {"visit due", {"hujing visit due --limit 10", "超期最久的 10 个包联关系"}},
+    {"visit log",
+     {"hujing visit log 173 --officer 330101 --date today --kind 走访 --summary 了解用工情况",
+      "登记一次走访，输出走访编号"}},
+    {"demand list", {"hujing demand list --overdue", "已超期未办结的诉求"}},
+    {"demand list", {"hujing demand list --status routed --unit 经侦大队", "经侦大队在办的诉求"}},
+    {"demand show", {"hujing demand show 5", "诉求及其全部流转记录"}},
+    {"demand route", {"hujing demand route 9 --unit 治安大队", "流转到承办单位，期限按设置"}},
+    {"help", {"hujing help demand route", "同 hujing demand route --help"}},
+};
+
+} // namespace
+
+std::span<const Entry> examples_of(std::string_view path) {
+    const auto is_path = [path](const Entry& e) { return e.first == path; };
+    const auto* first = std::find_if(std::begin(k_examples), std::end(k_examples), is_path);
+    const auto* last = std::find_if_not(first, std::end(k_examples), is_path);
+    return {first, last};
+}
+
+std::span<const Entry> all_examples() {
+    return k_examples;
+}
+
+} // namespace hujing::cli
