@@ -10,7 +10,8 @@ namespace {
 
 using Entry = PathExample;
 
-// A command's examples are next to each other. Kept to the demo database of `make demo` (HUJING_TODAY=2025-10-15), so each one runs as written.
+// A command's examples are next to each other. Kept to the demo database of `make demo`
+// (HUJING_TODAY=2025-10-15), so each one runs as written.
 constexpr Entry k_examples[] = {
     {"db stats", {"hujing db stats", "各表行数与文件大小"}},
     {"db backup", {"hujing db backup hujing-备份.db", "在线备份到新文件"}},
@@ -24,7 +25,8 @@ constexpr Entry k_examples[] = {
     {"enterprise list", {"hujing enterprise list --town 店口镇 --scale above", "店口镇的规上企业"}},
     {"enterprise list",
      {"hujing enterprise list --sector hazchem -f csv --bom > 危化企业.csv", "导出给 Excel/WPS"}},
-    {"enterprise show", {"hujing enterprise show 91330681MA2FHT6Q7K", "一企一档，按统一社会信用代码"}},
+    {"enterprise show",
+     {"hujing enterprise show 91330681MA2FHT6Q7K", "一企一档，按统一社会信用代码"}},
     {"enterprise towns", {"hujing enterprise towns", "诸暨的镇街及其曾用名"}},
     {"enterprise credit",
      {"hujing enterprise credit 173 --grade B --reason 年度评价", "记一次信用评价"}},
