@@ -20,25 +20,29 @@ struct Checked {
     const char* column;
 };
 
-const Checked k_checked[] = {
-    {&domain::k_unit_kinds, "unit", "kind"},
-    {&domain::k_officer_roles, "officer_role", "role"},
-    {&domain::k_officer_roles, "enterprise_officer", "role"},
-    {&domain::k_scales, "enterprise", "scale"},
-    {&domain::k_credit_grades, "enterprise", "credit_grade"},
-    {&domain::k_credit_grades, "credit_event", "grade"},
-    {&domain::k_credit_kinds, "credit_event", "kind"},
-    {&domain::k_risk_levels, "risk", "level"},
-    {&domain::k_visit_kinds, "visit", "kind"},
-    {&domain::k_demand_categories, "demand", "category"},
-    {&domain::k_demand_sources, "demand", "source"},
-    {&domain::k_demand_statuses, "demand", "status"},
-    {&domain::k_demand_actions, "demand_event", "action"},
-};
+// Built on first use: the vocabularies are globals of another translation unit.
+std::vector<Checked> checked_columns() {
+    return {
+        {&domain::k_unit_kinds, "unit", "kind"},
+        {&domain::k_officer_roles, "officer_role", "role"},
+        {&domain::k_officer_roles, "enterprise_officer", "role"},
+        {&domain::k_scales, "enterprise", "scale"},
+        {&domain::k_credit_grades, "enterprise", "credit_grade"},
+        {&domain::k_credit_grades, "credit_event", "grade"},
+        {&domain::k_credit_kinds, "credit_event", "kind"},
+        {&domain::k_risk_levels, "risk", "level"},
+        {&domain::k_visit_kinds, "visit", "kind"},
+        {&domain::k_demand_categories, "demand", "category"},
+        {&domain::k_demand_sources, "demand", "source"},
+        {&domain::k_demand_statuses, "demand", "status"},
+        {&domain::k_demand_actions, "demand_event", "action"},
+    };
+}
 
 // The quoted values of the `column IN (…)` check in the CREATE TABLE text of `table`.
 std::vector<std::string> check_list(storage::Database& db, const char* table, const char* column) {
-    SQLite::Statement q(db.sql(), "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?");
+    SQLite::Statement q(db.sql(),
+                        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?");
     q.bind(1, table);
     REQUIRE(q.executeStep());
     const auto sql = q.getColumn(0).getString();
@@ -59,7 +63,7 @@ std::vector<std::string> check_list(storage::Database& db, const char* table, co
 TEST_SUITE("hujing::domain::vocabulary") {
     TEST_CASE("every CHECK list of the schema holds exactly its vocabulary's codes, in order") {
         auto db = storage::Database::open_memory();
-        for (const auto& checked : k_checked) {
+        for (const auto& checked : checked_columns()) {
             const std::string where = std::string(checked.table) + "." + checked.column;
             CAPTURE(where);
             CHECK(check_list(*db, checked.table, checked.column) == checked.vocabulary->codes());
