@@ -158,13 +158,12 @@ struct YearData {
     std::set<int> workdays;
 };
 
-YearData read_document(const std::string& document, const std::string& name) {
-    const DocumentReader reader(name);
-    const YAML::Node root = reader.parse(document);
+// The year and the holidays list of a calendar document; the year must match a YYYY file name.
+std::pair<YearData, YAML::Node>
+read_header(const DocumentReader& reader, const YAML::Node& root, const std::string& name) {
     if (!root.IsMap()) {
         reader.fail(root.Mark(), "日历文件应为映射，含 year、source、holidays");
     }
-
     YearData data;
     std::optional<YAML::Node> holidays;
     reader.for_each_key(
@@ -201,74 +200,91 @@ YearData read_document(const std::string& document, const std::string& name) {
                                 data.year,
                                 std::filesystem::path(name).filename().string()));
     }
+    return {std::move(data), *holidays};
+}
 
-    // Workdays are checked after all holidays are known, so that order does not matter.
-    std::vector<std::pair<Date, YAML::Node>> workdays;
-    for (const auto& entry : *holidays) {
-        if (!entry.IsMap()) {
-            reader.fail(entry.Mark(), "holidays 的每一项应为映射，含 name、from、to、workdays");
-        }
-        std::string holiday;
-        std::optional<YAML::Node> from_node;
-        std::optional<YAML::Node> to_node;
-        reader.for_each_key(entry,
-                            {"name", "from", "to", "workdays"},
-                            [&](const std::string& key, const YAML::Node& value) {
-                                if (key == "name") {
-                                    holiday = reader.text(value, "name");
-                                } else if (key == "from") {
-                                    from_node = value;
-                                } else if (key == "to") {
-                                    to_node = value;
-                                } else {
-                                    if (!value.IsSequence()) {
-                                        reader.fail(value.Mark(), "workdays 应为日期列表");
-                                    }
-                                    for (const auto& day : value) {
-                                        workdays.emplace_back(reader.date_in(day, data.year), day);
-                                    }
+// One entry of `holidays`: its days go into `data.holidays`, its listed working weekends into
+// `workdays` (checked once all holidays are known, so that order does not matter).
+void read_holiday(const DocumentReader& reader,
+                  const YAML::Node& entry,
+                  YearData& data,
+                  std::vector<std::pair<Date, YAML::Node>>& workdays) {
+    if (!entry.IsMap()) {
+        reader.fail(entry.Mark(), "holidays 的每一项应为映射，含 name、from、to、workdays");
+    }
+    std::string holiday;
+    std::optional<YAML::Node> from_node;
+    std::optional<YAML::Node> to_node;
+    reader.for_each_key(entry,
+                        {"name", "from", "to", "workdays"},
+                        [&](const std::string& key, const YAML::Node& value) {
+                            if (key == "name") {
+                                holiday = reader.text(value, "name");
+                            } else if (key == "from") {
+                                from_node = value;
+                            } else if (key == "to") {
+                                to_node = value;
+                            } else {
+                                if (!value.IsSequence()) {
+                                    reader.fail(value.Mark(), "workdays 应为日期列表");
                                 }
-                            });
-        if (holiday.empty()) {
-            reader.fail(entry.Mark(), "节假日缺少 name");
-        }
-        if (!from_node) {
-            reader.fail(entry.Mark(), fmt::format("节假日 {} 缺少 from", holiday));
-        }
-        const Date from = reader.date_in(*from_node, data.year);
-        const Date to = to_node ? reader.date_in(*to_node, data.year) : from;
-        if (day_number(to) < day_number(from)) {
-            reader.fail(to_node->Mark(),
-                        fmt::format("节假日 {} 的 to ({}) 早于 from ({})",
-                                    holiday,
-                                    util::format_date(to),
-                                    util::format_date(from)));
-        }
-        for (int d = day_number(from); d <= day_number(to); ++d) {
-            const auto [it, inserted] = data.holidays.emplace(d, holiday);
-            if (!inserted) {
-                reader.fail(
-                    from_node->Mark(),
-                    fmt::format("{} 已属于节假日 {}", util::format_date(date_of(d)), it->second));
-            }
+                                for (const auto& day : value) {
+                                    workdays.emplace_back(reader.date_in(day, data.year), day);
+                                }
+                            }
+                        });
+    if (holiday.empty()) {
+        reader.fail(entry.Mark(), "节假日缺少 name");
+    }
+    if (!from_node) {
+        reader.fail(entry.Mark(), fmt::format("节假日 {} 缺少 from", holiday));
+    }
+    const Date from = reader.date_in(*from_node, data.year);
+    const Date to = to_node ? reader.date_in(*to_node, data.year) : from;
+    if (day_number(to) < day_number(from)) {
+        reader.fail(to_node->Mark(),
+                    fmt::format("节假日 {} 的 to ({}) 早于 from ({})",
+                                holiday,
+                                util::format_date(to),
+                                util::format_date(from)));
+    }
+    for (int d = day_number(from); d <= day_number(to); ++d) {
+        const auto [it, inserted] = data.holidays.emplace(d, holiday);
+        if (!inserted) {
+            reader.fail(
+                from_node->Mark(),
+                fmt::format("{} 已属于节假日 {}", util::format_date(date_of(d)), it->second));
         }
     }
+}
+
+// A working weekend (调休上班日) must be a Saturday or Sunday, not a holiday, and listed once.
+void add_workday(const DocumentReader& reader, Date day, const YAML::Node& node, YearData& data) {
+    if (!is_weekend(day)) {
+        reader.fail(node.Mark(),
+                    fmt::format("调休上班日 {} 是星期{}，不是周末",
+                                util::format_date(day),
+                                k_weekday_names[util::iso_weekday(day)]),
+                    "workdays 只列因调休而上班的周六、周日");
+    }
+    if (const auto it = data.holidays.find(day_number(day)); it != data.holidays.end()) {
+        reader.fail(node.Mark(),
+                    fmt::format("调休上班日 {} 又是节假日 {}", util::format_date(day), it->second));
+    }
+    if (!data.workdays.insert(day_number(day)).second) {
+        reader.fail(node.Mark(), fmt::format("调休上班日 {} 重复", util::format_date(day)));
+    }
+}
+
+YearData read_document(const std::string& document, const std::string& name) {
+    const DocumentReader reader(name);
+    auto [data, holidays] = read_header(reader, reader.parse(document), name);
+    std::vector<std::pair<Date, YAML::Node>> workdays;
+    for (const auto& entry : holidays) {
+        read_holiday(reader, entry, data, workdays);
+    }
     for (const auto& [day, node] : workdays) {
-        if (!is_weekend(day)) {
-            reader.fail(node.Mark(),
-                        fmt::format("调休上班日 {} 是星期{}，不是周末",
-                                    util::format_date(day),
-                                    k_weekday_names[util::iso_weekday(day)]),
-                        "workdays 只列因调休而上班的周六、周日");
-        }
-        if (const auto it = data.holidays.find(day_number(day)); it != data.holidays.end()) {
-            reader.fail(
-                node.Mark(),
-                fmt::format("调休上班日 {} 又是节假日 {}", util::format_date(day), it->second));
-        }
-        if (!data.workdays.insert(day_number(day)).second) {
-            reader.fail(node.Mark(), fmt::format("调休上班日 {} 重复", util::format_date(day)));
-        }
+        add_workday(reader, day, node, data);
     }
     return data;
 }
