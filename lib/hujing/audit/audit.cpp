@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <hujing/audit/audit.hpp>
 #include <hujing/error.hpp>
+#include <hujing/storage/columns.hpp>
 #include <hujing/util/pii.hpp>
 #include <hujing/util/sha256.hpp>
 
@@ -19,18 +20,19 @@ nlohmann::json nullable(const std::optional<std::string>& text) {
 
 Entry read_entry(SQLite::Statement& q) {
     Entry e;
-    e.id = q.getColumn(0).getInt64();
-    e.at = q.getColumn(1).getString();
-    e.actor = q.getColumn(2).getString();
-    e.command = q.getColumn(3).getString();
-    e.entity = q.getColumn(4).getString();
-    e.entity_id = storage::optional_int(q, 5);
-    e.action = q.getColumn(6).getString();
-    e.before = storage::optional_text(q, 7);
-    e.after = storage::optional_text(q, 8);
-    e.prev_hash = q.getColumn(9).getString();
-    e.hash = q.getColumn(10).getString();
-    e.os_user = storage::optional_text(q, 11);
+    storage::read_columns(q,
+                          e.id,
+                          e.at,
+                          e.actor,
+                          e.command,
+                          e.entity,
+                          e.entity_id,
+                          e.action,
+                          e.before,
+                          e.after,
+                          e.prev_hash,
+                          e.hash,
+                          e.os_user);
     return e;
 }
 

@@ -4,6 +4,7 @@
 #include <hujing/org/unit.hpp>
 #include <hujing/registry/ref.hpp>
 #include <hujing/settings/config.hpp>
+#include <hujing/storage/columns.hpp>
 #include <hujing/util/json.hpp>
 #include <hujing/util/number.hpp>
 #include <hujing/util/text.hpp>
@@ -30,30 +31,29 @@ constexpr const char* k_select =
 
 Demand read_demand(SQLite::Statement& q) {
     Demand d;
-    d.id = q.getColumn(0).getInt64();
-    d.enterprise_id = q.getColumn(1).getInt64();
-    d.uscc = q.getColumn(2).getString();
-    d.enterprise_name = q.getColumn(3).getString();
-    d.visit_id = storage::optional_int(q, 4);
-    d.category = q.getColumn(5).getString();
-    d.text = q.getColumn(6).getString();
-    d.source = q.getColumn(7).getString();
-    d.status = q.getColumn(8).getString();
-    d.unit_id = storage::optional_int(q, 9);
-    d.unit_code = storage::optional_text(q, 10);
-    d.unit_name = storage::optional_text(q, 11);
-    d.due = storage::optional_text(q, 12);
-    d.sla_days = storage::optional_int(q, 13);
-    d.created = q.getColumn(14).getString();
-    d.resolved = storage::optional_text(q, 15);
-    if (!q.isColumnNull(16)) {
-        d.on_time = q.getColumn(16).getInt() != 0;
-    }
-    d.closed = storage::optional_text(q, 17);
-    d.reopens = q.getColumn(18).getInt64();
-    d.escalations = q.getColumn(19).getInt64();
-    d.score = storage::optional_int(q, 20);
-    d.comment = storage::optional_text(q, 21);
+    storage::read_columns(q,
+                          d.id,
+                          d.enterprise_id,
+                          d.uscc,
+                          d.enterprise_name,
+                          d.visit_id,
+                          d.category,
+                          d.text,
+                          d.source,
+                          d.status,
+                          d.unit_id,
+                          d.unit_code,
+                          d.unit_name,
+                          d.due,
+                          d.sla_days,
+                          d.created,
+                          d.resolved,
+                          d.on_time,
+                          d.closed,
+                          d.reopens,
+                          d.escalations,
+                          d.score,
+                          d.comment);
     return d;
 }
 
@@ -331,14 +331,8 @@ std::vector<DemandEvent> demand_events(storage::Database& db, std::int64_t id) {
     std::vector<DemandEvent> events;
     while (q.executeStep()) {
         DemandEvent e;
-        e.id = q.getColumn(0).getInt64();
-        e.at = q.getColumn(1).getString();
-        e.action = q.getColumn(2).getString();
-        e.actor = q.getColumn(3).getString();
-        e.note = storage::optional_text(q, 4);
-        e.unit_name = storage::optional_text(q, 5);
-        e.due = storage::optional_text(q, 6);
-        e.score = storage::optional_int(q, 7);
+        storage::read_columns(
+            q, e.id, e.at, e.action, e.actor, e.note, e.unit_name, e.due, e.score);
         events.push_back(std::move(e));
     }
     return events;

@@ -3,6 +3,7 @@
 #include <hujing/io/csv_reader.hpp>
 #include <hujing/org/officer.hpp>
 #include <hujing/org/unit.hpp>
+#include <hujing/storage/columns.hpp>
 #include <hujing/storage/query.hpp>
 #include <hujing/util/id_number.hpp>
 #include <hujing/util/pii.hpp>
@@ -27,12 +28,7 @@ constexpr const char* k_select =
 
 Officer read_officer(SQLite::Statement& q) {
     Officer o;
-    o.id = q.getColumn(0).getInt64();
-    o.badge = q.getColumn(1).getString();
-    o.name = q.getColumn(2).getString();
-    o.unit_id = q.getColumn(3).getInt64();
-    o.unit_name = q.getColumn(4).getString();
-    o.phone = storage::optional_text(q, 5);
+    storage::read_columns(q, o.id, o.badge, o.name, o.unit_id, o.unit_name, o.phone);
     o.inspector = q.getColumn(6).getInt() != 0;
     o.active = q.getColumn(7).getInt() != 0;
     if (!q.isColumnNull(8)) {

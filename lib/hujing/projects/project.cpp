@@ -5,6 +5,7 @@
 #include <hujing/org/officer.hpp>
 #include <hujing/projects/project.hpp>
 #include <hujing/registry/ref.hpp>
+#include <hujing/storage/columns.hpp>
 #include <hujing/util/number.hpp>
 #include <hujing/util/text.hpp>
 
@@ -53,18 +54,19 @@ ProjectMember read_member(SQLite::Statement& q) {
 // The project row of `q` (the columns of k_select), without its team.
 Project read_project_fields(SQLite::Statement& q) {
     Project p;
-    p.id = q.getColumn(0).getInt64();
-    p.name = q.getColumn(1).getString();
-    p.enterprise_id = storage::optional_int(q, 2);
-    p.enterprise_uscc = storage::optional_text(q, 3);
-    p.enterprise_name = storage::optional_text(q, 4);
-    p.officer_badge = q.getColumn(5).getString();
-    p.officer_name = q.getColumn(6).getString();
-    p.plan = storage::optional_text(q, 7);
-    p.archive_path = storage::optional_text(q, 8);
-    p.visit_interval_days = storage::optional_int(q, 9);
-    p.created_at = q.getColumn(10).getString();
-    p.since = q.getColumn(11).getString();
+    storage::read_columns(q,
+                          p.id,
+                          p.name,
+                          p.enterprise_id,
+                          p.enterprise_uscc,
+                          p.enterprise_name,
+                          p.officer_badge,
+                          p.officer_name,
+                          p.plan,
+                          p.archive_path,
+                          p.visit_interval_days,
+                          p.created_at,
+                          p.since);
     return p;
 }
 

@@ -10,6 +10,7 @@
 #include <hujing/registry/enterprise.hpp>
 #include <hujing/registry/ref.hpp>
 #include <hujing/registry/risk.hpp>
+#include <hujing/storage/columns.hpp>
 #include <hujing/util/id_number.hpp>
 #include <hujing/util/text.hpp>
 #include <hujing/util/uscc.hpp>
@@ -53,19 +54,20 @@ Enterprise read_enterprise(storage::Database& db, SQLite::Statement& q) {
 
 Enterprise read_enterprise_row(SQLite::Statement& q) {
     Enterprise e;
-    e.id = q.getColumn(0).getInt64();
-    e.data.uscc = q.getColumn(1).getString();
-    e.data.name = q.getColumn(2).getString();
-    e.data.town = storage::optional_text(q, 3);
-    e.data.industry = storage::optional_text(q, 4);
-    e.data.industry_code = storage::optional_text(q, 5);
-    e.data.scale = storage::optional_text(q, 6);
-    e.data.legal_rep = storage::optional_text(q, 7);
-    e.data.phone = storage::optional_text(q, 8);
-    e.data.address = storage::optional_text(q, 9);
-    e.credit_grade = storage::optional_text(q, 10);
-    e.created_at = q.getColumn(11).getString();
-    e.updated_at = q.getColumn(12).getString();
+    storage::read_columns(q,
+                          e.id,
+                          e.data.uscc,
+                          e.data.name,
+                          e.data.town,
+                          e.data.industry,
+                          e.data.industry_code,
+                          e.data.scale,
+                          e.data.legal_rep,
+                          e.data.phone,
+                          e.data.address,
+                          e.credit_grade,
+                          e.created_at,
+                          e.updated_at);
     return e;
 }
 

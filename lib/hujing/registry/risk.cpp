@@ -3,6 +3,7 @@
 #include <hujing/org/unit.hpp>
 #include <hujing/registry/ref.hpp>
 #include <hujing/registry/risk.hpp>
+#include <hujing/storage/columns.hpp>
 #include <hujing/util/text.hpp>
 #include <hujing/vocabulary/vocabulary.hpp>
 
@@ -25,16 +26,17 @@ constexpr const char* k_select =
 
 Risk read_risk(SQLite::Statement& q) {
     Risk r;
-    r.id = q.getColumn(0).getInt64();
-    r.enterprise_id = q.getColumn(1).getInt64();
-    r.uscc = q.getColumn(2).getString();
-    r.name = q.getColumn(3).getString();
-    r.level = q.getColumn(4).getString();
-    r.description = q.getColumn(5).getString();
-    r.unit = storage::optional_text(q, 6);
-    r.leader = storage::optional_text(q, 7);
-    r.opened = q.getColumn(8).getString();
-    r.closed = storage::optional_text(q, 9);
+    storage::read_columns(q,
+                          r.id,
+                          r.enterprise_id,
+                          r.uscc,
+                          r.name,
+                          r.level,
+                          r.description,
+                          r.unit,
+                          r.leader,
+                          r.opened,
+                          r.closed);
     return r;
 }
 

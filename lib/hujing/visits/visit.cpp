@@ -5,6 +5,7 @@
 #include <hujing/registry/division.hpp>
 #include <hujing/registry/ref.hpp>
 #include <hujing/settings/config.hpp>
+#include <hujing/storage/columns.hpp>
 #include <hujing/util/json.hpp>
 #include <hujing/util/number.hpp>
 #include <hujing/util/text.hpp>
@@ -43,23 +44,15 @@ std::vector<std::string> split_list(const std::optional<std::string>& joined) {
 // A visit from a row of list_select(); its officers from the joined badges and names.
 Visit read_visit(SQLite::Statement& q) {
     Visit v;
-    v.id = q.getColumn(0).getInt64();
-    v.date = q.getColumn(1).getString();
-    v.kind = q.getColumn(2).getString();
-    v.enterprise_id = q.getColumn(3).getInt64();
-    v.uscc = q.getColumn(4).getString();
-    v.enterprise_name = q.getColumn(5).getString();
-    v.town = storage::optional_text(q, 6);
+    storage::read_columns(
+        q, v.id, v.date, v.kind, v.enterprise_id, v.uscc, v.enterprise_name, v.town);
     const auto badges = split_list(storage::optional_text(q, 7));
     const auto names = split_list(storage::optional_text(q, 8));
     for (std::size_t i = 0; i < badges.size(); ++i) {
         v.officers.push_back({badges[i], i < names.size() ? names[i] : std::string()});
     }
-    v.summary = q.getColumn(9).getString();
-    v.project_id = storage::optional_int(q, 10);
-    v.project_name = storage::optional_text(q, 11);
-    v.demand_count = q.getColumn(12).getInt64();
-    v.created_at = q.getColumn(13).getString();
+    storage::read_columns_from(
+        q, 9, v.summary, v.project_id, v.project_name, v.demand_count, v.created_at);
     return v;
 }
 
@@ -407,19 +400,20 @@ std::string due_select() {
 // A row of due_select().
 VisitDue read_due(SQLite::Statement& q) {
     VisitDue d;
-    d.enterprise_id = storage::optional_int(q, 0);
-    d.uscc = storage::optional_text(q, 1);
-    d.name = storage::optional_text(q, 2);
-    d.officer = q.getColumn(3).getString();
-    d.officer_name = q.getColumn(4).getString();
-    d.role = q.getColumn(5).getString();
-    d.last_visit = storage::optional_text(q, 6);
-    d.due_date = q.getColumn(7).getString();
-    d.days_overdue = q.getColumn(8).getInt64();
-    d.project_id = storage::optional_int(q, 9);
-    d.project = storage::optional_text(q, 10);
-    d.town = storage::optional_text(q, 11);
-    d.interval_days = q.getColumn(12).getInt64();
+    storage::read_columns(q,
+                          d.enterprise_id,
+                          d.uscc,
+                          d.name,
+                          d.officer,
+                          d.officer_name,
+                          d.role,
+                          d.last_visit,
+                          d.due_date,
+                          d.days_overdue,
+                          d.project_id,
+                          d.project,
+                          d.town,
+                          d.interval_days);
     return d;
 }
 
