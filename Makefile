@@ -19,8 +19,8 @@ BUILD_PACKAGES := g++ cmake ninja-build pkg-config make git ca-certificates \
 	doctest-dev nlohmann-json3-dev libutf8proc-dev libssl-dev libcsv-dev libreadline-dev \
 	libxlsxwriter-dev zlib1g-dev bats
 # What the tests run besides the binary: sqlite3 (fixtures), groff (man pages), zsh and fish
-# (completions), python3 and bc (checks), clang-format, time.
-TEST_PACKAGES := sqlite3 groff-base groff clang-format time python3 bc zsh fish
+# (completions), python3 with yaml and jsonschema, and bc (checks), clang-format, time.
+TEST_PACKAGES := sqlite3 groff-base groff clang-format time python3 python3-yaml python3-jsonschema bc zsh fish
 PACKAGES := $(BUILD_PACKAGES) $(TEST_PACKAGES)
 
 .PHONY: all deps build-deps configure build test asan demo fresh bench fuzz golden format check-format tidy install clean
