@@ -246,6 +246,7 @@ int run(int argc, char** argv) {
             throw missing_command(app);
         }
         ctx.casework = is_casework(app);
+        (void)ctx.today(); // a bad --today is exit 4 even for a command that does not use it
         ctx.action();
         ctx.finish();
         if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {

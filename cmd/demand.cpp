@@ -105,6 +105,28 @@ void add_add(CLI::App& noun, Context& ctx) {
     });
 }
 
+void add_update(CLI::App& noun, Context& ctx) {
+    struct UpdateOptions {
+        std::string id;
+        domain::DemandCorrection correction;
+    };
+
+    auto opts = std::make_shared<UpdateOptions>();
+    auto* cmd = noun.add_subcommand("update", "更正尚未流转（已收集）的诉求的内容或类别");
+    cmd->add_option("ID", opts->id, "诉求编号")->required();
+    cmd->add_option("--text", opts->correction.text, "更正后的诉求内容");
+    cmd->add_option("--category", opts->correction.category, "更正后的类别");
+    cmd->callback([&ctx, opts] {
+        ctx.action = [&ctx, opts] {
+            const auto id = domain::parse_demand_id(opts->id);
+            const auto today = ctx.today();
+            ctx.write_id([&](auto& tx, auto& db) {
+                return domain::update_demand(tx, db, id, opts->correction, today).id;
+            });
+        };
+    });
+}
+
 void add_route(CLI::App& noun, Context& ctx) {
     auto opts = std::make_shared<RouteOptions>();
     auto* cmd =
@@ -245,6 +267,7 @@ void register_demand(CLI::App& root, Context& ctx) {
     auto* noun = root.add_subcommand("demand", "企业诉求闭环: 收集 → 流转 → 处置 → 反馈 → 评价");
     noun->require_subcommand(1);
     add_add(*noun, ctx);
+    add_update(*noun, ctx);
     add_route(*noun, ctx);
     add_handle(*noun, ctx);
     add_feedback(*noun, ctx);

@@ -36,9 +36,16 @@ constexpr Entry k_examples[] = {
     {"visit log",
      {"hujing visit log 173 --officer 330101 --date today --kind 走访 --summary 了解用工情况",
       "登记一次走访，输出走访编号"}},
+    {"visit log",
+     {"hujing visit log 173 --officer 330101 --summary 座谈 --demand 治安:夜间照明不足 --demand "
+      "招工难",
+      "第一条诉求类别为 治安，第二条取 --category（默认 其他）"}},
     {"demand list", {"hujing demand list --overdue", "已超期未办结的诉求"}},
     {"demand list", {"hujing demand list --status routed --unit 经侦大队", "经侦大队在办的诉求"}},
     {"demand show", {"hujing demand show 5", "诉求及其全部流转记录"}},
+    {"demand update",
+     {"hujing demand update 9 --category 出入境 --text 新招外籍员工办理居住登记",
+      "流转前更正诉求"}},
     {"demand route", {"hujing demand route 9 --unit 治安大队", "流转到承办单位，期限按设置"}},
     {"help", {"hujing help demand route", "同 hujing demand route --help"}},
 };

@@ -4,7 +4,6 @@
 #include "listing.hpp"
 #include "options.hpp"
 
-#include <hujing/notice.hpp>
 #include <hujing/org/officer.hpp>
 #include <hujing/util/text.hpp>
 
@@ -51,16 +50,24 @@ void register_add(CLI::App& noun, Context& ctx) {
 
 void register_import(CLI::App& noun, Context& ctx) {
     auto import_path = std::make_shared<std::string>();
-    auto* import_cmd = noun.add_subcommand("import", "从 CSV 导入民警（全部成功或全部不导入）");
+    auto on_conflict = std::make_shared<std::string>("fail");
+    auto* import_cmd = noun.add_subcommand(
+        "import",
+        "从 CSV 导入民警（全部成功或全部不导入），输出 added=N updated=N skipped=N invalid=0");
     import_cmd->add_option("FILE", *import_path, "CSV 文件，- 为标准输入")->required();
-    import_cmd->callback([&ctx, import_path] {
-        ctx.action = [&ctx, import_path] {
+    import_cmd
+        ->add_option("--on-conflict",
+                     *on_conflict,
+                     "警号已登记时: fail (默认，报错)、skip (跳过)、update (以文件为准更新)")
+        ->check(CLI::IsMember({"fail", "skip", "update"}));
+    import_cmd->callback([&ctx, import_path, on_conflict] {
+        ctx.action = [&ctx, import_path, on_conflict] {
+            const auto mode = io::parse_on_conflict(*on_conflict);
             auto in = open_input(*import_path);
             const auto result = ctx.write([&](auto& tx, auto& db) {
-                return domain::import_officers(tx, db, *in, *import_path);
+                return domain::import_officers(tx, db, *in, *import_path, mode);
             });
-            fmt::print("{}\n", result.added);
-            notice(fmt::format("已导入 {} 名民警", result.added));
+            fmt::print("{}\n", domain::format_import_result(result));
         };
     });
 }

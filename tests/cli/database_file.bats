@@ -48,11 +48,11 @@ file_digest() {
     [ "$(printf '%s\n' "$output" | wc -l)" -eq 92 ]
 }
 
-@test "thirty concurrent inits on a new path all exit 0 and leave one complete database" {
-    for round in 1 2 3; do
+@test "30 rounds of 8 concurrent inits on a new path: all exit 0 and leave one complete database" {
+    for round in $(seq 30); do
         db="$BATS_TEST_TMPDIR/race$round.db"
         pids=()
-        for i in $(seq 10); do
+        for i in $(seq 8); do
             "$HUJING" -q --db "$db" init 2>"err$round.$i" & pids+=($!)
         done
         for pid in "${pids[@]}"; do
@@ -83,15 +83,37 @@ file_digest() {
     [ "$(sqlite3 "$HUJING_DB.bak-v1" 'PRAGMA user_version')" = 1 ]
 }
 
-@test "a database others can read gets a warning on open" {
+@test "a database the group or others can read gets one warning on open" {
     init_db
     chmod 644 "$HUJING_DB"
     run -0 --separate-stderr hujing unit list
     [[ "$stderr" == *"的权限为 0644，其他用户可以读取"* ]]
     [[ "$stderr" == *"chmod 600"* ]]
+    [ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
+    chmod 640 "$HUJING_DB"
+    run -0 --separate-stderr hujing unit list
+    [[ "$stderr" == *"的权限为 0640，其他用户可以读取"* ]]
     chmod 600 "$HUJING_DB"
     run -0 --separate-stderr hujing unit list
     [ -z "$stderr" ]
+}
+
+@test "-wal and -shm are 0600 even when the database is 0644" {
+    init_db
+    chmod 644 "$HUJING_DB"
+    # Another connection keeps the WAL files open, created from the database's mode.
+    mkfifo hold
+    sqlite3 "$HUJING_DB" <hold >/dev/null &
+    holder=$!
+    exec 7>hold
+    echo "BEGIN; SELECT count(*) FROM unit;" >&7
+    for _ in $(seq 50); do [ -e "$HUJING_DB-shm" ] && break; sleep 0.1; done
+    [ "$(stat -c %a "$HUJING_DB-shm")" = 644 ]
+    run -0 hujing -q officer add 100009 --name 丙 --unit ZADD
+    [ "$(stat -c %a "$HUJING_DB-wal")" = 600 ]
+    [ "$(stat -c %a "$HUJING_DB-shm")" = 600 ]
+    exec 7>&-
+    wait "$holder"
 }
 
 @test "the audit log's command line masks phone numbers and ID numbers" {
@@ -105,4 +127,9 @@ file_digest() {
     [[ "$output" != *13933334444* ]]
     run -0 sqlite3 "$HUJING_DB" "SELECT group_concat(command, ' ') FROM audit_log"
     [[ "$output" != *13911112222* ]]
+    # An ID number given as any option's value is masked too.
+    hujing officer update 100001 --name 11010519491231002X >/dev/null
+    run -0 hujing audit log --entity officer -f tsv --no-header --fields command
+    [[ "$output" != *11010519491231002X* ]]
+    [[ "$output" == *"--name 110"*"02X"* ]]
 }

@@ -329,3 +329,30 @@ assert e["action"] == "transfer" and e["note"] == "由出入境管理大队转�
     run -4 --separate-stderr hujing --today 2026-12-01 demand handle "$id" --note 已处理
     [ "$(field "$id" status)" = routed ]
 }
+
+@test "demand update corrects text or category before routing, audited; after routing it is exit 5" {
+    seed
+    id=$(hujing demand add $E1 --text 签正加急 --category 其他)
+    run -0 hujing demand update "$id" --text 签证加急 --category 出入境
+    [ "$output" = "$id" ]
+    [ "$(field "$id" text,category,status)" = $'签证加急\t出入境\tcollected' ]
+    run -0 hujing demand update "$id" --category 交通
+    [ "$(field "$id" text,category)" = $'签证加急\t交通' ]
+    [ "$(sqlite3 "$HUJING_DB" "SELECT count(*) FROM audit_log WHERE entity = 'demand' AND action = 'update'")" -eq 2 ]
+    [ "$(sqlite3 "$HUJING_DB" "SELECT json_extract(before, '$.text') || '>' || json_extract(after, '$.text') FROM audit_log WHERE action = 'update' ORDER BY id LIMIT 1")" = "签正加急>签证加急" ]
+    # The timeline is not changed by a correction.
+    [ "$(sqlite3 "$HUJING_DB" "SELECT count(*) FROM demand_event WHERE demand_id = $id")" -eq 1 ]
+    before=$(db_digest)
+    run -2 --separate-stderr hujing demand update "$id"
+    assert_error_line "没有要修改的内容"
+    run -4 --separate-stderr hujing demand update "$id" --category 税务
+    assert_error_line "诉求类别无效: 税务"
+    run -4 --separate-stderr hujing demand update "$id" --text "  "
+    run -3 --separate-stderr hujing demand update 999 --text x
+    [ "$(db_digest)" = "$before" ]
+    r=$(demand_in routed)
+    before=$(db_digest)
+    run -5 --separate-stderr hujing demand update "$r" --text 改
+    assert_error_line "诉求 $r 当前状态为“已流转”，不能 update"
+    [ "$(db_digest)" = "$before" ]
+}

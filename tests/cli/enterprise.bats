@@ -367,6 +367,15 @@ CSV
     [ "$(json_get "$output" town)" = 大唐街道 ]
     run -0 hujing enterprise import --on-conflict skip c.csv
     [ "$output" = "added=0 updated=0 skipped=2 invalid=0" ]
+    # The same file again changes nothing: its rows are skipped, not counted as updated.
+    rows=$(sqlite3 "$HUJING_DB" "SELECT * FROM enterprise ORDER BY id; SELECT * FROM enterprise_tag ORDER BY 1, 2")
+    sleep 1 # a rewritten row would get a new updated_at
+    run -0 hujing enterprise import --on-conflict update c.csv
+    [ "$output" = "added=0 updated=0 skipped=2 invalid=0" ]
+    [ "$(sqlite3 "$HUJING_DB" "SELECT * FROM enterprise ORDER BY id; SELECT * FROM enterprise_tag ORDER BY 1, 2")" = "$rows" ]
+    printf 'uscc,name,tags\n%s,改名,新标签;另一个\n%s,新企业,\n' "$U1" "$U20" > c.csv
+    run -0 hujing enterprise import --on-conflict update c.csv
+    [ "$output" = "added=0 updated=1 skipped=1 invalid=0" ]
 }
 
 @test "import --dry-run validates and counts but changes nothing" {

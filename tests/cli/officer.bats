@@ -128,3 +128,34 @@ CSV
     [ "$(sqlite3 "$HUJING_DB" "SELECT count(*) FROM officer")" -eq 8 ]
     run -0 hujing audit verify
 }
+
+@test "officer import of the same file again is exit 5; --on-conflict skip and update; update counts real changes" {
+    hujing -q init
+    printf 'badge,name,unit,phone,roles\n100001,甲,ZADD,13911112222,企业警官\n100002,乙,JZDD,,\n' >officers.csv
+    run -0 hujing officer import officers.csv
+    [ "$output" = "added=2 updated=0 skipped=0 invalid=0" ]
+    before=$(db_digest)
+    run -5 --separate-stderr hujing officer import officers.csv
+    [[ "$stderr" == *"officers.csv:2: 警号已存在: 100001"* ]]
+    [[ "$stderr" == *"officers.csv:3: 警号已存在: 100002"* ]]
+    assert_error_line "导入失败: 2 行有错误，未导入任何记录 (用 --on-conflict skip 或 update"
+    [ "$(db_digest)" = "$before" ]
+    run -4 --separate-stderr hujing officer import officers.csv --on-conflict merge
+    [ "$(db_digest)" = "$before" ]
+    run -0 hujing officer import officers.csv --on-conflict skip
+    [ "$output" = "added=0 updated=0 skipped=2 invalid=0" ]
+    # An unchanged file updates nothing.
+    run -0 hujing officer import officers.csv --on-conflict update
+    [ "$output" = "added=0 updated=0 skipped=2 invalid=0" ]
+    # One changed row, one unchanged, one new; columns the file lacks are kept.
+    printf 'badge,name,unit,roles\n100001,甲,ZADD,企业警官;项目警官\n100002,乙,JZDD,\n100003,丙,ZADD,\n' >officers.csv
+    run -0 hujing officer import officers.csv --on-conflict update
+    [ "$output" = "added=1 updated=1 skipped=1 invalid=0" ]
+    run -0 hujing --reveal officer list -f tsv --no-header --fields badge,roles,phone
+    [ "${lines[0]}" = $'100001\t企业警官;项目警官\t13911112222' ]
+    # A registered badge mixed with an invalid row is exit 4.
+    printf 'badge,name,unit\n100001,甲,ZADD\n10000x,坏,ZADD\n' >mixed.csv
+    run -4 --separate-stderr hujing officer import mixed.csv
+    # One audit row for each import that changed the register or not.
+    [ "$(sqlite3 "$HUJING_DB" "SELECT count(*) FROM audit_log WHERE entity = 'officer' AND action = 'import'")" -eq 4 ]
+}

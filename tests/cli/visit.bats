@@ -183,3 +183,19 @@ assert [(o["badge"], o["name"]) for o in v["officers"]] == [("100001", "张警�
     [ "$(sqlite3 "$HUJING_DB" "SELECT count(DISTINCT summary) FROM visit")" -eq 8 ]
     run -0 hujing audit verify
 }
+
+@test "visit log --demand C:TEXT gives that demand its own category, checked against the vocabulary" {
+    seed
+    run -0 --separate-stderr hujing visit log $E1 --officer 100001 --summary 座谈 \
+        --demand 外籍工程师签证加急 --demand 治安:厂区夜间照明不足 --demand "交通：货车通行证" \
+        --demand "下周二上午的会议时间：请再确认一下" --category 出入境
+    run -0 hujing demand list -f tsv --no-header --fields category,text --sort id
+    [ "$output" = $'出入境\t外籍工程师签证加急\n治安\t厂区夜间照明不足\n交通\t货车通行证\n出入境\t下周二上午的会议时间：请再确认一下' ]
+    before=$(db_digest)
+    run -4 --separate-stderr hujing visit log $E1 --officer 100001 --summary 座谈 --demand 用工:招工难
+    assert_error_line "诉求类别无效: 用工"
+    [ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
+    run -4 --separate-stderr hujing visit log $E1 --officer 100001 --summary 座谈 --demand "治安:  "
+    assert_error_line "诉求内容 (--demand) 不能为空"
+    [ "$(db_digest)" = "$before" ]
+}

@@ -188,6 +188,21 @@ struct DemandQuery {
     ListPaging paging;
 };
 
+// A correction of a demand before it is routed: the fields given replace the recorded ones.
+struct DemandCorrection {
+    std::optional<std::string> text;
+    std::optional<std::string> category;
+};
+
+// Correct the text or category of demand `id` while it is 已收集 (Exit::conflict once routed);
+// neither given → Exit::usage, empty text or a bad category → Exit::invalid. One audit row
+// (action update) records the demand before and after; the timeline is unchanged.
+Demand update_demand(storage::WriteTransaction& tx,
+                     storage::Database& db,
+                     std::int64_t id,
+                     const DemandCorrection& correction,
+                     util::Date today);
+
 // The fields of a demand — listing columns, json keys, `show` rows — with `overdue` judged on
 // `today`, and the listing's default columns.
 output::View<Demand> demand_view(util::Date today);

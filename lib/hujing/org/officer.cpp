@@ -99,19 +99,164 @@ insert_officer(storage::Database& db, const NewOfficer& officer, std::int64_t un
     return id;
 }
 
-// Validate `officer` and return its unit id (throws on the first problem).
-std::int64_t validate(storage::Database& db, const NewOfficer& officer) {
+// Validate the fields of `officer` and return its unit id (throws on the first problem).
+std::int64_t validate_fields(storage::Database& db, const NewOfficer& officer) {
     check_badge(officer.badge);
     if (util::trim(officer.name).empty()) {
         throw_invalid("姓名不能为空");
     }
     check_phone(officer.phone);
     normalize_roles(officer.roles);
-    const auto unit_id = get_unit(db, officer.unit).id;
+    return get_unit(db, officer.unit).id;
+}
+
+// Validate `officer`, a new one, and return its unit id (throws on the first problem).
+std::int64_t validate(storage::Database& db, const NewOfficer& officer) {
+    const auto unit_id = validate_fields(db, officer);
     if (find_officer(db, officer.badge)) {
         throw_conflict("警号已存在: " + officer.badge, "用 hujing officer update 修改");
     }
     return unit_id;
+}
+
+// Write the fields of `after` to officer `id` (and its roles when `roles`).
+void store_officer(storage::Database& db, std::int64_t id, const Officer& after, bool roles) {
+    SQLite::Statement q(
+        db.sql(),
+        "UPDATE officer SET name = ?, unit_id = ?, phone = ?, inspector = ?, active = ?"
+        " WHERE id = ?");
+    q.bind(1, after.name);
+    q.bind(2, after.unit_id);
+    storage::bind_optional(q, 3, after.phone);
+    q.bind(4, after.inspector ? 1 : 0);
+    q.bind(5, after.active ? 1 : 0);
+    q.bind(6, id);
+    q.exec();
+    if (roles) {
+        write_roles(db, id, after.roles);
+    }
+}
+
+// The header of an officer CSV: where each column is.
+struct ImportColumns {
+    std::map<std::string, std::size_t> index;
+    std::size_t width = 0;
+};
+
+ImportColumns read_header(io::CsvReader& reader, const std::string& display) {
+    auto header = reader.next();
+    if (!header) {
+        throw Error(Exit::invalid,
+                    "CSV 文件为空",
+                    "首行应为表头: badge,name,unit,phone,roles,inspector,active");
+    }
+    static const std::vector<std::string> known = {
+        "badge", "name", "unit", "phone", "roles", "inspector", "active"};
+    ImportColumns columns;
+    columns.width = header->fields.size();
+    for (std::size_t i = 0; i < header->fields.size(); ++i) {
+        const auto column = std::string(util::trim(header->fields[i]));
+        const SourceLocation where{display, static_cast<int>(header->line), 0};
+        if (std::find(known.begin(), known.end(), column) == known.end()) {
+            throw Error(
+                Exit::invalid, "未知的列: " + column, "可用列: " + util::join(known, ","), where);
+        }
+        if (!columns.index.emplace(column, i).second) {
+            throw Error(Exit::invalid, "重复的列: " + column, {}, where);
+        }
+    }
+    for (const char* required : {"badge", "name", "unit"}) {
+        if (!columns.index.contains(required)) {
+            throw Error(Exit::invalid,
+                        fmt::format("缺少必需的列: {}", required),
+                        "必需列: badge,name,unit");
+        }
+    }
+    return columns;
+}
+
+// One row of the file, and which optional columns the file has.
+struct ImportRow {
+    NewOfficer officer;
+    bool has_phone = false;
+    bool has_roles = false;
+    bool has_inspector = false;
+    bool has_active = false;
+};
+
+ImportRow parse_row(const ImportColumns& columns, const io::CsvRecord& r) {
+    if (r.fields.size() != columns.width) {
+        throw_invalid(fmt::format("列数为 {}，表头为 {}", r.fields.size(), columns.width));
+    }
+    auto field = [&](const char* column) -> std::optional<std::string> {
+        const auto it = columns.index.find(column);
+        if (it == columns.index.end()) {
+            return std::nullopt;
+        }
+        auto value = std::string(util::trim(r.fields[it->second]));
+        return value.empty() ? std::nullopt : std::optional<std::string>(value);
+    };
+    ImportRow row;
+    row.has_phone = columns.index.contains("phone");
+    row.has_roles = columns.index.contains("roles");
+    row.has_inspector = columns.index.contains("inspector");
+    row.has_active = columns.index.contains("active");
+    auto& officer = row.officer;
+    officer.badge = field("badge").value_or("");
+    officer.name = field("name").value_or("");
+    officer.unit = field("unit").value_or("");
+    officer.phone = field("phone");
+    if (auto roles = field("roles")) {
+        officer.roles = util::split(*roles, ';');
+    }
+    officer.inspector = parse_bool(field("inspector").value_or("")).value_or(false);
+    officer.active = parse_bool(field("active").value_or("")).value_or(true);
+    return row;
+}
+
+// Add the officer of `row`, or (already registered) fail, skip, or update the columns the
+// file has; a row equal to the officer changes nothing and counts as skipped. Writes only
+// when `write` (no row has failed yet: the import will be rolled back anyway).
+void import_row(storage::Database& db,
+                const ImportRow& row,
+                std::int64_t unit_id,
+                io::OnConflict on_conflict,
+                bool write,
+                ImportResult& result) {
+    const auto& officer = row.officer;
+    const auto existing = find_officer(db, officer.badge);
+    if (!existing) {
+        if (write) {
+            insert_officer(db, officer, unit_id);
+        }
+        ++result.added;
+        return;
+    }
+    if (on_conflict == io::OnConflict::fail) {
+        throw_conflict("警号已存在: " + officer.badge);
+    }
+    Officer after = *existing;
+    after.name = officer.name;
+    after.unit_id = unit_id;
+    if (row.has_phone) {
+        after.phone = officer.phone;
+    }
+    if (row.has_roles) {
+        after.roles = normalize_roles(officer.roles);
+    }
+    after.inspector = row.has_inspector ? officer.inspector : after.inspector;
+    after.active = row.has_active ? officer.active : after.active;
+    const bool same = after.name == existing->name && after.unit_id == existing->unit_id
+                      && after.phone == existing->phone && after.roles == existing->roles
+                      && after.inspector == existing->inspector && after.active == existing->active;
+    if (on_conflict == io::OnConflict::skip || same) {
+        ++result.skipped;
+        return;
+    }
+    if (write) {
+        store_officer(db, existing->id, after, after.roles != existing->roles);
+    }
+    ++result.updated;
 }
 
 } // namespace
@@ -268,20 +413,7 @@ std::int64_t update_officer(storage::WriteTransaction& tx,
     if (update.active) {
         after.active = *update.active;
     }
-    SQLite::Statement q(
-        db.sql(),
-        "UPDATE officer SET name = ?, unit_id = ?, phone = ?, inspector = ?, active = ?"
-        " WHERE id = ?");
-    q.bind(1, after.name);
-    q.bind(2, after.unit_id);
-    storage::bind_optional(q, 3, after.phone);
-    q.bind(4, after.inspector ? 1 : 0);
-    q.bind(5, after.active ? 1 : 0);
-    q.bind(6, before.id);
-    q.exec();
-    if (update.roles) {
-        write_roles(db, before.id, after.roles);
-    }
+    store_officer(db, before.id, after, update.roles.has_value());
     tx.audit("officer", before.id, "update", officer_json(before, true), officer_json(after, true));
     return before.id;
 }
@@ -289,93 +421,51 @@ std::int64_t update_officer(storage::WriteTransaction& tx,
 ImportResult import_officers(storage::WriteTransaction& tx,
                              storage::Database& db,
                              std::istream& in,
-                             const std::string& name) {
+                             const std::string& name,
+                             io::OnConflict on_conflict) {
     io::CsvReader reader(in, name);
     const std::string display = name == "-" ? "<stdin>" : name;
-    auto header = reader.next();
-    if (!header) {
-        throw Error(Exit::invalid,
-                    "CSV 文件为空",
-                    "首行应为表头: badge,name,unit,phone,roles,inspector,active");
-    }
-    static const std::vector<std::string> known = {
-        "badge", "name", "unit", "phone", "roles", "inspector", "active"};
-    std::map<std::string, std::size_t> index;
-    for (std::size_t i = 0; i < header->fields.size(); ++i) {
-        const auto column = std::string(util::trim(header->fields[i]));
-        if (std::find(known.begin(), known.end(), column) == known.end()) {
-            throw Error(Exit::invalid,
-                        "未知的列: " + column,
-                        "可用列: " + util::join(known, ","),
-                        SourceLocation{display, static_cast<int>(header->line), 0});
-        }
-        if (!index.emplace(column, i).second) {
-            throw Error(Exit::invalid,
-                        "重复的列: " + column,
-                        {},
-                        SourceLocation{display, static_cast<int>(header->line), 0});
-        }
-    }
-    for (const char* required : {"badge", "name", "unit"}) {
-        if (!index.contains(required)) {
-            throw Error(Exit::invalid,
-                        fmt::format("缺少必需的列: {}", required),
-                        "必需列: badge,name,unit");
-        }
-    }
-    auto field = [&](const io::CsvRecord& r, const char* column) -> std::optional<std::string> {
-        const auto it = index.find(column);
-        if (it == index.end() || it->second >= r.fields.size()) {
-            return std::nullopt;
-        }
-        auto value = std::string(util::trim(r.fields[it->second]));
-        return value.empty() ? std::nullopt : std::optional<std::string>(value);
-    };
-
+    const auto columns = read_header(reader, display);
     std::vector<Diagnostic> problems;
+    bool all_conflicts = true;
     std::set<std::string> seen;
     ImportResult result;
     while (auto record = reader.next()) {
         const SourceLocation where{display, static_cast<int>(record->line), 0};
         try {
-            if (record->fields.size() != header->fields.size()) {
-                throw_invalid(fmt::format(
-                    "列数为 {}，表头为 {}", record->fields.size(), header->fields.size()));
+            const auto row = parse_row(columns, *record);
+            if (!seen.insert(row.officer.badge).second) {
+                throw_invalid("文件中警号重复: " + row.officer.badge);
             }
-            NewOfficer officer;
-            officer.badge = field(*record, "badge").value_or("");
-            officer.name = field(*record, "name").value_or("");
-            officer.unit = field(*record, "unit").value_or("");
-            officer.phone = field(*record, "phone");
-            if (auto roles = field(*record, "roles")) {
-                officer.roles = util::split(*roles, ';');
-            }
-            officer.inspector =
-                parse_bool(field(*record, "inspector").value_or("")).value_or(false);
-            officer.active = parse_bool(field(*record, "active").value_or("")).value_or(true);
-            if (!seen.insert(officer.badge).second) {
-                throw_conflict("文件中警号重复: " + officer.badge);
-            }
-            const auto unit_id = validate(db, officer);
-            if (problems.empty()) {
-                insert_officer(db, officer, unit_id);
-                ++result.added;
-            }
+            const auto unit_id = validate_fields(db, row.officer);
+            import_row(db, row, unit_id, on_conflict, problems.empty(), result);
         } catch (const Error& e) {
+            all_conflicts = all_conflicts && e.code() == Exit::conflict;
             problems.push_back(Diagnostic{where, e.what()});
         }
     }
     if (!problems.empty()) {
         // The summary first: the order in which arguments are evaluated is unspecified.
         auto summary = fmt::format("导入失败: {} 行有错误，未导入任何记录", problems.size());
+        if (all_conflicts) {
+            throw Error(Exit::conflict, summary, "用 --on-conflict skip 或 update 处理已登记的民警")
+                .with_details(std::move(problems));
+        }
         throw_diagnostics(summary, std::move(problems));
     }
     tx.audit("officer",
              std::nullopt,
              "import",
              nullptr,
-             nlohmann::json{{"file", display}, {"added", result.added}});
+             nlohmann::json{{"file", display},
+                            {"added", result.added},
+                            {"updated", result.updated},
+                            {"skipped", result.skipped}});
     return result;
+}
+
+std::string format_import_result(const ImportResult& r) {
+    return fmt::format("added={} updated={} skipped={} invalid=0", r.added, r.updated, r.skipped);
 }
 
 } // namespace hujing::domain

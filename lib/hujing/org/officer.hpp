@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <hujing/io/on_conflict.hpp>
 #include <hujing/output/table.hpp>
 #include <hujing/output/writer.hpp>
 #include <hujing/storage/database.hpp>
@@ -96,18 +97,27 @@ std::int64_t update_officer(storage::WriteTransaction& tx,
                             std::string_view key,
                             const OfficerUpdate& update);
 
-// The result of an officer import.
+// The result of an officer import: `skipped` counts registered badges skipped, and with
+// OnConflict::update the rows equal to their officer.
 struct ImportResult {
     std::int64_t added = 0;
+    std::int64_t updated = 0;
+    std::int64_t skipped = 0;
 };
 
 // Import officers from CSV (header: badge,name,unit[,phone,roles,inspector,active]; roles
-// `;`-separated; inspector/active as 1/0, true/false, 是/否). All-or-nothing: any bad row
-// throws Exit::invalid listing every bad row as FILE:LINE: reason.
+// `;`-separated; inspector/active as 1/0, true/false, 是/否). A registered badge fails the
+// import (on_conflict fail), is skipped, or updates the columns the file has. All-or-nothing:
+// any bad row throws listing every bad row as FILE:LINE: reason, Exit::conflict when every
+// one is a registered badge, Exit::invalid otherwise. One audit row records the import.
 ImportResult import_officers(storage::WriteTransaction& tx,
                              storage::Database& db,
                              std::istream& in,
-                             const std::string& name);
+                             const std::string& name,
+                             io::OnConflict on_conflict = io::OnConflict::fail);
+
+// The counts as one line "added=N updated=N skipped=N invalid=0", as enterprise import prints.
+std::string format_import_result(const ImportResult& result);
 
 // The officer as a JSON object (phone masked unless `reveal`).
 nlohmann::json officer_json(const Officer& officer, bool reveal);

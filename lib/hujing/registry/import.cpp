@@ -150,6 +150,7 @@ struct Statements {
     SQLite::Statement find;
     SQLite::Statement stage_update;
     SQLite::Statement drop_not_moved;
+    SQLite::Statement drop_unchanged;
     SQLite::Statement move_update;
     SQLite::Statement clear_tags;
     SQLite::Statement clear_sectors;
@@ -181,6 +182,25 @@ struct Statements {
           drop_not_moved(db,
                          "DELETE FROM temp.hujing_import_new WHERE NOT EXISTS"
                          " (SELECT 1 FROM main.enterprise e WHERE e.id = hujing_import_new.id)"),
+          // A row equal to its enterprise in every column the file has (?1..?7 the columns town
+          // to address, ?8 tags, ?9 sectors) changes nothing: it is counted as skipped.
+          drop_unchanged(
+              db,
+              "DELETE FROM temp.hujing_import_upd WHERE id IN (SELECT u.id"
+              " FROM temp.hujing_import_upd u JOIN main.enterprise e ON e.id = u.id"
+              " WHERE e.name IS u.name AND (NOT ?1 OR e.town IS u.town)"
+              " AND (NOT ?2 OR e.industry IS u.industry)"
+              " AND (NOT ?3 OR e.industry_code IS u.industry_code)"
+              " AND (NOT ?4 OR e.scale IS u.scale) AND (NOT ?5 OR e.legal_rep IS u.legal_rep)"
+              " AND (NOT ?6 OR e.phone IS u.phone) AND (NOT ?7 OR e.address IS u.address)"
+              " AND (NOT ?8 OR (SELECT json_group_array(tag) FROM (SELECT tag"
+              " FROM main.enterprise_tag WHERE enterprise_id = e.id ORDER BY tag))"
+              " = (SELECT json_group_array(value) FROM (SELECT DISTINCT value"
+              " FROM json_each(u.tags) ORDER BY value)))"
+              " AND (NOT ?9 OR (SELECT json_group_array(sector) FROM (SELECT sector"
+              " FROM main.enterprise_sector WHERE enterprise_id = e.id ORDER BY sector))"
+              " = (SELECT json_group_array(value) FROM (SELECT DISTINCT value"
+              " FROM json_each(u.sectors) ORDER BY value))))"),
           // Only the columns present in the file are replaced: ?2..?8 say which it has.
           move_update(db,
                       "UPDATE main.enterprise SET name = u.name,"
@@ -513,9 +533,12 @@ public:
         m_s->move_new.bind(1, now);
         m_s->move_update.bind(1, now);
         for (std::size_t c = c_town; c <= c_address; ++c) {
-            m_s->move_update.bind(static_cast<int>(2 + c - c_town),
-                                  layout.index[c] != k_absent ? 1 : 0);
+            const int present = layout.index[c] != k_absent ? 1 : 0;
+            m_s->move_update.bind(static_cast<int>(2 + c - c_town), present);
+            m_s->drop_unchanged.bind(static_cast<int>(1 + c - c_town), present);
         }
+        m_s->drop_unchanged.bind(8, layout.has_tags ? 1 : 0);
+        m_s->drop_unchanged.bind(9, layout.has_sectors ? 1 : 0);
     }
 
     // Stage one parsed row; bad rows are counted and reported.
@@ -571,6 +594,10 @@ public:
             run(m_s->drop_not_moved);
         }
         if (updates) {
+            const std::int64_t unchanged = m_s->drop_unchanged.exec();
+            m_s->drop_unchanged.reset();
+            m_result.updated -= unchanged;
+            m_result.skipped += unchanged;
             run(m_s->move_update);
             if (m_has_tags) {
                 run(m_s->clear_tags);
@@ -704,19 +731,6 @@ private:
 };
 
 } // namespace
-
-OnConflict parse_on_conflict(std::string_view text) {
-    if (text == "fail") {
-        return OnConflict::fail;
-    }
-    if (text == "skip") {
-        return OnConflict::skip;
-    }
-    if (text == "update") {
-        return OnConflict::update;
-    }
-    throw_invalid(fmt::format("--on-conflict 无效: {}", text), "可用: fail、skip、update");
-}
 
 const std::vector<std::string>& import_columns() {
     static const std::vector<std::string> columns = {"uscc",

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <hujing/io/on_conflict.hpp>
 #include <hujing/storage/database.hpp>
 #include <hujing/storage/transaction.hpp>
 
@@ -15,11 +16,9 @@
 
 namespace hujing::domain {
 
-// What to do with a row whose USCC is already registered.
-enum class OnConflict { fail, skip, update };
-
-// Parse "fail", "skip" or "update"; throws Exit::invalid otherwise.
-OnConflict parse_on_conflict(std::string_view text);
+// What to do with a row whose USCC is already registered (shared with officer import).
+using io::OnConflict;
+using io::parse_on_conflict;
 
 enum class SkipInvalid { no, yes };
 enum class DryRun { no, yes };

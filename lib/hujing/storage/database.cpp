@@ -79,15 +79,31 @@ void reject_unless_hujing(Content content, const std::string& path) {
     }
 }
 
-// Warn when others may read or write the database: it holds names, ID and phone numbers.
+// Warn when the group or others may read or write the database: it holds names, ID and phone
+// numbers.
 void warn_if_exposed(const std::string& path) {
     struct stat st {};
 
-    if (::stat(path.c_str(), &st) == 0 && (st.st_mode & (S_IROTH | S_IWOTH)) != 0) {
+    if (::stat(path.c_str(), &st) == 0 && (st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
         notice(fmt::format("数据库 {} 的权限为 {:04o}，其他用户可以读取，建议 chmod 600 {}",
                            path,
                            st.st_mode & 07777,
                            path));
+    }
+}
+
+// SQLite creates -wal and -shm with the mode of the database file: make them 0600 whatever the
+// database's mode, so a database left readable does not leak its latest changes as well. The
+// connection has read the file by now, so both exist (in WAL mode); a missing one is skipped.
+void protect_side_files(const std::string& path) {
+    for (const char* suffix : {"-wal", "-shm"}) {
+        const auto side = path + suffix;
+
+        struct stat st {};
+
+        if (::stat(side.c_str(), &st) == 0 && (st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+            ::chmod(side.c_str(), S_IRUSR | S_IWUSR);
+        }
     }
 }
 
@@ -195,6 +211,7 @@ Database::open_file(const std::string& path, Actor actor, bool initialise_empty)
             reject_unless_hujing(content, path);
         }
         warn_if_exposed(path);
+        protect_side_files(path);
         db->configure();
         if (needs_migration(db->m_db)) {
             migrate(db->m_db, path);

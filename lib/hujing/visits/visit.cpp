@@ -9,6 +9,7 @@
 #include <hujing/util/json.hpp>
 #include <hujing/util/number.hpp>
 #include <hujing/util/text.hpp>
+#include <hujing/visits/demand_arg.hpp>
 #include <hujing/visits/visit.hpp>
 #include <hujing/vocabulary/vocabulary.hpp>
 
@@ -190,8 +191,10 @@ LoggedVisit log_visit(storage::WriteTransaction& tx,
     for (const auto& badge : visit.officers) {
         check_badge(badge);
     }
-    for (const auto& text : visit.demands) {
-        if (util::trim(text).empty()) {
+    std::vector<DemandArg> demands;
+    for (const auto& arg : visit.demands) {
+        demands.push_back(demand_arg(arg, visit.category));
+        if (util::trim(demands.back().text).empty()) {
             throw_invalid("诉求内容 (--demand) 不能为空");
         }
     }
@@ -234,9 +237,9 @@ LoggedVisit log_visit(storage::WriteTransaction& tx,
         add_officer.reset();
     }
     tx.audit("visit", logged.id, "log", nullptr, visit_record_json(get_visit(db, logged.id)));
-    for (const auto& text : visit.demands) {
+    for (const auto& [category, text] : demands) {
         logged.demand_ids.push_back(
-            open_demand(tx, db, enterprise.id, logged.id, visit.category, "走访", text, today));
+            open_demand(tx, db, enterprise.id, logged.id, category, "走访", text, today));
     }
     return logged;
 }
