@@ -158,3 +158,21 @@ assert_fits() {
     NO_COLOR=1 on_tty 120 visit due
     [[ "$output" != *$'\e['* ]]
 }
+
+@test "show through a pipe keeps every section as a '# 标题' block; on a terminal it fits too" {
+    seed_demands
+    hujing enterprise assign $E1 --officer 100001 --role 企业警官 >/dev/null
+    hujing visit log $E1 --officer 100001 --summary 走访 >/dev/null
+    run -0 bash -c "'$HUJING' enterprise show $E1 | cat"
+    for title in 责任民警 信用记录 未结风险 最近走访 未办结诉求; do
+        [[ "$output" == *$'\n# '"$title"* ]] || { echo "no section $title" >&2; return 1; }
+    done
+    printf '%s\n' "$output" | grep -q $'^100001\t'
+    for cols in 80 100; do
+        on_tty "$cols" enterprise show $E1
+        assert_status 0
+        assert_fits "$cols"
+        [[ "$output" == *"未办结诉求"* && "$output" == *"张警官"* ]]
+        [[ "$output" != *"…"* ]]
+    done
+}
