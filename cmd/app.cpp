@@ -10,6 +10,8 @@
 
 #include <hujing/error.hpp>
 #include <hujing/notice.hpp>
+#include <hujing/output/pager.hpp>
+#include <hujing/output/writer.hpp>
 #include <hujing/storage/sqlite_error.hpp>
 #include <hujing/util/pii.hpp>
 #include <hujing/util/text.hpp>
@@ -18,9 +20,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 #include <string>
 
 namespace hujing::cli {
@@ -146,6 +150,19 @@ Error usage_error(CLI::App& app, const CLI::ParseError& e, const std::vector<std
     return {Exit::usage, usage_message(e), "用 --help 查看用法"};
 }
 
+// --help and --version: the text CLI11 prints, through the pager when it is long.
+int print_success(CLI::App& app, const CLI::Success& e, int argc, char** argv) {
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code = app.exit(e, out, err);
+    output::OutputOptions options;
+    options.pager = std::none_of(
+        argv + 1, argv + argc, [](const char* a) { return std::string_view(a) == "--no-pager"; });
+    output::write_text(stdout, out.str(), options);
+    std::fputs(err.str().c_str(), stderr);
+    return code;
+}
+
 } // namespace
 
 void build_app(CLI::App& app, Context& ctx) {
@@ -173,6 +190,8 @@ void build_app(CLI::App& app, Context& ctx) {
     app.add_flag("--no-header", g.no_header, "csv/tsv 不输出表头")->group(group);
     app.add_flag("--bom", g.bom, "csv/tsv 输出前加 UTF-8 BOM (Excel/WPS)")->group(group);
     app.add_flag("-q,--quiet", g.quiet, "不在 stderr 输出进度和提示")->group(group);
+    app.add_flag("--no-pager", g.no_pager, "长输出不经分页程序 ($PAGER，默认 less -FRX)")
+        ->group(group);
     app.add_flag("--reveal", g.reveal, "显示完整身份证号和电话 (此操作记入审计日志)")->group(group);
     app.add_option("--today", g.today, "指定“今天”的日期 YYYY-MM-DD (测试、补跑)")
         ->envname("HUJING_TODAY")
@@ -230,7 +249,7 @@ int run(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
-        return app.exit(e);
+        return print_success(app, e, argc, argv);
     } catch (const CLI::ParseError& e) {
         const auto error = usage_error(app, e, std::vector<std::string>(argv, argv + argc));
         print_error(error);
@@ -249,7 +268,8 @@ int run(int argc, char** argv) {
         (void)ctx.today(); // a bad --today is exit 4 even for a command that does not use it
         ctx.action();
         ctx.finish();
-        if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
+        if ((std::fflush(stdout) != 0 || std::ferror(stdout) != 0)
+            && !output::lost_to_pager(stdout, errno)) {
             throw Error(Exit::internal,
                         "无法写出全部输出（标准输出不可写）",
                         "检查输出重定向（磁盘满或标准输出已关闭）");

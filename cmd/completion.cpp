@@ -89,29 +89,63 @@ void dump_verbs(CLI::App* app, const std::string& path) {
 
 } // namespace
 
-int complete(CLI::App& root, const std::vector<std::string>& words) {
-    // words: the command-line words after "hujing"; the last one is the word being completed.
-    const std::string current = words.empty() ? std::string() : words.back();
+namespace {
+
+// The command the words before the one being completed select, and the option whose value is
+// being completed (empty when none). Bash splits "--format=" into "--format" "=" "".
+struct CompletionPoint {
+    CLI::App* app;
+    std::string option;
+};
+
+CompletionPoint locate(CLI::App& root, const std::vector<std::string>& words) {
     CLI::App* app = &root;
     std::string previous;
+    std::string before_previous;
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
         const auto& w = words[i];
-        if (!w.starts_with("-")) {
-            if (!takes_value(app, &root, previous)) {
-                for (auto* sub : visible_subcommands(app)) {
-                    if (sub->get_name() == w) {
-                        app = sub;
-                        break;
-                    }
+        if (!w.starts_with("-") && w != "=" && !takes_value(app, &root, previous)
+            && previous != "=") {
+            for (auto* sub : visible_subcommands(app)) {
+                if (sub->get_name() == w) {
+                    app = sub;
+                    break;
                 }
             }
         }
+        before_previous = previous;
         previous = w;
     }
+    if (previous == "=" && before_previous.starts_with("--")) {
+        previous = before_previous;
+    }
+    if (previous.starts_with("-") && takes_value(app, &root, previous)) {
+        return {app, previous};
+    }
+    return {app, {}};
+}
+
+} // namespace
+
+int complete(CLI::App& root, const std::vector<std::string>& words) {
+    // words: the command-line words after "hujing"; the last one is the word being completed.
+    std::string current = words.empty() ? std::string() : words.back();
+    auto [app, option] = locate(root, words);
+    std::string prefix; // "--format=" when the value is completed in the same word
+    if (option.empty() && current.starts_with("--") && current.find('=') != std::string::npos) {
+        const auto name = current.substr(0, current.find('='));
+        if (takes_value(app, &root, name)) {
+            option = name;
+            prefix = name + "=";
+            current = current.substr(prefix.size());
+        }
+    }
     std::vector<std::string> candidates;
-    if (!previous.empty() && previous.starts_with("-") && takes_value(app, &root, previous)) {
+    if (!option.empty()) {
         auto db = completion_database(words);
-        candidates = domain::completion_values(db.get(), previous);
+        const auto path = command_path(*app);
+        const auto command = path.size() > 7 ? path.substr(7) : std::string();
+        candidates = domain::completion_values(db.get(), command, option);
     } else if (current.starts_with("-")) {
         candidates = long_option_names(*app);
         if (app != &root) {
@@ -126,7 +160,7 @@ int complete(CLI::App& root, const std::vector<std::string>& words) {
     }
     for (const auto& c : candidates) {
         if (c.starts_with(current)) {
-            fmt::print("{}\n", c);
+            fmt::print("{}{}\n", prefix, c);
         }
     }
     return 0;

@@ -94,6 +94,7 @@ output::OutputOptions Context::output() const {
     }
     options.header = !globals.no_header;
     options.bom = globals.bom;
+    options.pager = !globals.no_pager;
     return options;
 }
 

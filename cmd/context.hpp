@@ -26,6 +26,7 @@ struct GlobalOptions {
     bool bom = false;
     bool quiet = false;
     bool reveal = false;
+    bool no_pager = false;
     std::string today;
 };
 

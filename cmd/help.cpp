@@ -5,6 +5,7 @@
 #include "examples.hpp"
 #include "usage_error.hpp"
 
+#include <hujing/output/writer.hpp>
 #include <hujing/util/text.hpp>
 
 #include <fmt/format.h>
@@ -41,6 +42,34 @@ constexpr std::pair<const char*, const char*> k_labels[] = {
     {"UINT", "整数"},
     {"FLOAT", "数"},
 };
+
+// Global options that only shape what a command prints (a listing, a record).
+constexpr std::string_view k_output_options[] = {
+    "--format", "--fields", "--no-header", "--bom", "--no-pager", "--reveal"};
+
+// Verbs that print records without taking --limit (those that do are listings).
+constexpr std::string_view k_printing_verbs[] = {"show", "get", "stats", "check", "verify", "form"};
+
+// Whether the leaf `app` prints records, so the output options apply to it.
+bool prints_records(const CLI::App* app) {
+    const auto name = app->get_name();
+    return app->get_option_no_throw("--limit") != nullptr
+           || std::find(std::begin(k_printing_verbs), std::end(k_printing_verbs), name)
+                  != std::end(k_printing_verbs);
+}
+
+// Whether the global option `opt` applies to the leaf `app`.
+bool applies_to(const CLI::Option* opt, const CLI::App* app) {
+    if (opt->get_group() != k_global_group) {
+        return false;
+    }
+    const auto name =
+        "--" + (opt->get_lnames().empty() ? std::string() : opt->get_lnames().front());
+    const bool output_only =
+        std::find(std::begin(k_output_options), std::end(k_output_options), name)
+        != std::end(k_output_options);
+    return !output_only || prints_records(app);
+}
 
 const CLI::App* root_of(const CLI::App* app) {
     while (app->get_parent() != nullptr) {
@@ -131,8 +160,8 @@ public:
         std::string out;
         if (app->get_parent() != nullptr && app->get_subcommands({}).empty()) {
             const auto* root = root_of(app);
-            const auto globals = root->get_options(
-                [](const CLI::Option* opt) { return opt->get_group() == k_global_group; });
+            const auto globals =
+                root->get_options([app](const CLI::Option* opt) { return applies_to(opt, app); });
             out += make_group(k_global_group, false, globals);
             out += make_examples(command_path(*app));
         }
@@ -163,11 +192,12 @@ void register_help(CLI::App& app, Context& ctx) {
     auto words = std::make_shared<std::vector<std::string>>();
     auto* help = app.add_subcommand("help", "显示命令的帮助: hujing help [名词 [动词]]");
     help->add_option("COMMAND", *words, "要查看帮助的命令，如 enterprise list");
-    help->callback(
-        [&app, &ctx, words] { ctx.action = [&app, words] { print_help_of(app, *words); }; });
+    help->callback([&app, &ctx, words] {
+        ctx.action = [&app, &ctx, words] { print_help_of(app, ctx, *words); };
+    });
 }
 
-void print_help_of(CLI::App& app, const std::vector<std::string>& words) {
+void print_help_of(CLI::App& app, const Context& ctx, const std::vector<std::string>& words) {
     {
         CLI::App* target = &app;
         for (const auto& word : words) {
@@ -183,7 +213,7 @@ void print_help_of(CLI::App& app, const std::vector<std::string>& words) {
             }
             target = sub;
         }
-        std::cout << target->help("", CLI::AppFormatMode::Normal) << std::flush;
+        output::write_text(stdout, target->help("", CLI::AppFormatMode::Normal), ctx.output());
     }
 }
 

@@ -27,7 +27,7 @@ void register_help(CLI::App& app, Context& ctx);
 
 // Print the help of the command `words` name under `app`; a word that names no command is
 // Exit::usage with the commands to choose from.
-void print_help_of(CLI::App& app, const std::vector<std::string>& words);
+void print_help_of(CLI::App& app, const Context& ctx, const std::vector<std::string>& words);
 
 // For a command line asking for --help: the usage error when a word before it names no command
 // (`hujing nosuchnoun --help` is exit 2 with a suggestion, not the top-level help).

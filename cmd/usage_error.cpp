@@ -34,6 +34,27 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return d[n][m];
 }
 
+// Whether `text` still holds two English words in a row (CLI11 prose no phrase translated);
+// option names (--x) and values between quotes or after a colon are not prose.
+bool has_english_prose(std::string_view text) {
+    int run = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto end = std::min(text.find(' ', i), text.size());
+        const auto word = text.substr(i, end - i);
+        const bool english = word.size() >= 2 && !word.starts_with('-')
+                             && std::all_of(word.begin(), word.end(), [](char c) {
+                                    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+                                });
+        run = english ? run + 1 : 0;
+        if (run >= 3) {
+            return true;
+        }
+        i = end + 1;
+    }
+    return false;
+}
+
 } // namespace
 
 CLI::App* selected_command(CLI::App& app) {
@@ -108,6 +129,12 @@ std::string in_command(const CLI::App& app, const std::string& message) {
 
 std::string usage_message(const CLI::ParseError& e) {
     std::string text = e.what();
+    // "--limit: 1 required INT:N missing": an option given without its value.
+    if (const auto colon = text.find(": ");
+        colon != std::string::npos && text.ends_with(" missing")
+        && text.find(" required ", colon) != std::string::npos) {
+        return text.substr(0, colon) + ": 缺少取值";
+    }
     static const std::pair<std::string_view, std::string_view> k_phrases[] = {
         {"The following arguments were not expected: ", "无法识别的参数: "},
         {"The following argument was not expected: ", "无法识别的参数: "},
@@ -127,9 +154,19 @@ std::string usage_message(const CLI::ParseError& e) {
         {"Failed parsing number", "不是数字"},
         {"Number less than 0", "不能为负数"},
         {": too many inputs for a flag", ": 开关不接受取值"},
+        {": At Most ", ": 最多接受 "},
+        {": At least ", ": 至少需要 "},
+        {" required but received ", " 个值，实际给了 "},
+        {" was given a disallowed flag override", " 不接受取值"},
+        {"Requires at most ", "最多只能给 "},
+        {" options be given from ", " 个选项，来自 "},
     };
     for (const auto& [from, to] : k_phrases) {
         util::replace_all(text, from, to);
+    }
+    // Whatever CLI11 says that no phrase above covers stays out of the user's sight.
+    if (has_english_prose(text)) {
+        return "命令行参数无效";
     }
     // CLI11's range checks print their bounds as doubles ("range 0.000000 to 1.79e308").
     if (const auto range = text.find("不在可选值中: range "); range != std::string::npos) {

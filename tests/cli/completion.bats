@@ -61,6 +61,48 @@ complete_bash() {
     [[ "$output" == *json* ]]
 }
 
+@test "units complete by code, by name and by the short names the plan uses" {
+    init_db
+    run -0 complete_bash officer add --unit 店口
+    [ "$output" = 店口派出所 ]
+    run -0 complete_bash demand route 1 --unit 出入境
+    [[ $'\n'"$output"$'\n' == *$'\n'出入境大队$'\n'* ]]
+    [[ $'\n'"$output"$'\n' == *$'\n'出入境管理大队$'\n'* ]]
+    run -0 complete_bash unit add X 名 --parent ZA
+    [ "$output" = ZADD ]
+}
+
+@test "--kind offers only that option's values" {
+    local unit_kinds visit_kinds
+    unit_kinds=$(hujing __dump-values | awk -F'\t' '$1 == "unit_kind" { print $2 }')
+    visit_kinds=$(hujing __dump-values | awk -F'\t' '$1 == "visit_kind" { print $2 }')
+    [ -n "$unit_kinds" ] && [ -n "$visit_kinds" ]
+    run -0 complete_bash unit add X 名 --kind ""
+    [ "$output" = "$unit_kinds" ]
+    run -0 complete_bash visit log 1 --kind ""
+    [ "$output" = "$visit_kinds" ]
+    run -0 complete_bash unit list --kind ""
+    [ "$output" = "$unit_kinds" ]
+}
+
+@test "--format=<TAB> completes in bash (split at =) and as one word (zsh, fish)" {
+    run -0 complete_bash demand list --format = j
+    [ "$output" = $'json\njsonl' ]
+    run -0 complete_bash demand list --format = ""
+    [ "$(printf '%s\n' "$output" | wc -l)" -eq 6 ]
+    run -0 hujing __complete demand list --format=cs
+    [ "$output" = "--format=csv" ]
+}
+
+@test "Chinese status and level names complete" {
+    run -0 complete_bash demand list --status 已
+    [[ "$output" == *已流转* ]]
+    run -0 complete_bash demand list --status ro
+    [ "$output" = routed ]
+    run -0 complete_bash enterprise risk list --level 红
+    [ "$output" = 红 ]
+}
+
 @test "hujing completion prints the installed scripts" {
     run -0 hujing completion bash
     [ "$output" = "$(cat "$HUJING_SOURCE_DIR/completions/hujing.bash")" ]

@@ -283,7 +283,7 @@ assert e["action"] == "transfer" and e["note"] == "由出入境管理大队转�
     run -0 hujing demand list --unit 交警大队 --sort -id --limit 1 -f tsv --no-header --fields id
     [ "$output" = "$c" ]
     run -0 hujing demand list --status rated -f csv
-    [ "$output" = "id,enterprise_id,uscc,name,category,status,unit,due,created,closed,reopens,overdue,score" ]
+    [ "$output" = "id,name,category,status,unit,due,overdue,text" ]
     run -0 hujing demand list --status rated -f json
     [ "$output" = "[]" ]
     run -0 bash -c "'$HUJING' demand list --overdue -f tsv --no-header --fields id | '$HUJING' demand escalate - --reason 超期未办结"

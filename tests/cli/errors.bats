@@ -16,7 +16,7 @@ assert_one_chinese_line() {
     assert_error_line "${1:-}"
     [ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ] || { echo "more than one line: $stderr" >&2; return 1; }
     for english in "database is" "unable to open" "constraint failed" "At Most" "json.exception" \
-        "not in" "is required" "Could not convert" "range 0.0"; do
+        "not in" "is required" "Could not convert" "range 0.0" "required" "missing" "Expected"; do
         [[ "$stderr" != *"$english"* ]] || { echo "English in: $stderr" >&2; return 1; }
     done
     [ "$(db_digest)" = "$before" ]
@@ -82,4 +82,34 @@ assert_one_chinese_line() {
     HUJING_BUSY_MS=100 run -6 --separate-stderr hujing officer add 100003 --name 乙 --unit ZADD
     wait
     assert_one_chinese_line "数据库忙"
+}
+
+@test "a database file that cannot be opened is named in Chinese" {
+    run -4 --separate-stderr hujing --db "$BATS_TEST_TMPDIR/no/such/dir/x.db" init
+    assert_error_line "$BATS_TEST_TMPDIR/no/such/dir/x.db"
+    [[ "$stderr" != *"unable to open"* ]]
+    [ ! -e "$BATS_TEST_TMPDIR/no" ]
+}
+
+@test "text that is not UTF-8 inside the database never brings nlohmann's English to the user" {
+    setup_db
+    sqlite3 "$HUJING_DB" "UPDATE enterprise SET name = CAST(X'e6b5997a' || X'ff' AS TEXT) WHERE id = 1"
+    before=$(db_digest)
+    run -0 --separate-stderr hujing enterprise show 1 -f json
+    [[ "$output" == *"$(printf '\xef\xbf\xbd')"* ]]
+    run --separate-stderr hujing enterprise update 1 --town 大唐街道
+    [[ "$stderr" != *"json.exception"* && "$stderr" != *"type_error"* ]]
+    if [ "$status" -ne 0 ]; then
+        assert_one_chinese_line
+    fi
+}
+
+@test "CLI11's other complaints reach the user in Chinese" {
+    setup_db
+    for args in "unit list --limit" "enterprise show" "--format" "--no-header=maybe unit list" "unit list --limit 1 --limit 2"; do
+        # shellcheck disable=SC2086
+        run --separate-stderr hujing $args
+        [ "$status" -eq 2 ] || [ "$status" -eq 4 ] || { echo "$args: exit $status" >&2; return 1; }
+        assert_one_chinese_line
+    done
 }

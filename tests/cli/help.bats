@@ -104,3 +104,15 @@ for line in sys.stdin:
     [[ "$output" == *"--due 文本"*"（不能与 --within 同用）"* ]]
     [[ "$output" != *"不能与此同用"* ]]
 }
+
+@test "a leaf's help lists only the global options that apply to it" {
+    run -0 hujing enterprise list --help
+    [[ "$output" == *"-f,--format"* && "$output" == *"--no-header"* && "$output" == *"--no-pager"* ]]
+    [[ "$output" == *"--db"* && "$output" == *"--today"* ]]
+    run -0 hujing demand show --help
+    [[ "$output" == *"-f,--format"* && "$output" == *"--reveal"* ]]
+    # A mutation prints only an id: the output options do not apply to it.
+    run -0 hujing demand route --help
+    [[ "$output" == *"--as"* && "$output" == *"--db"* ]]
+    [[ "$output" != *"--fields"* && "$output" != *"--no-header"* && "$output" != *"--bom"* ]]
+}

@@ -8,7 +8,7 @@ setup() {
     export HUJING_DB="$BATS_TEST_TMPDIR/test.db"
     export HUJING_TODAY=2025-10-15
     export HUJING_OFFICER=000001
-    unset HUJING_DATA_DIR NO_COLOR
+    unset HUJING_DATA_DIR NO_COLOR COLUMNS LINES
     cd "$BATS_TEST_TMPDIR" || return 1
 }
 

@@ -7,6 +7,7 @@
 #include <hujing/registry/enterprise.hpp>
 #include <hujing/registry/risk.hpp>
 #include <hujing/visits/visit.hpp>
+#include <hujing/vocabulary/vocabulary.hpp>
 
 #include <array>
 #include <map>
@@ -24,9 +25,33 @@ std::vector<std::string> column_values(storage::Database& db, const char* sql) {
     return out;
 }
 
+// The codes of `vocabulary` and, where they differ, its Chinese labels (both are accepted).
+std::vector<std::string> codes_and_labels(const Vocabulary& vocabulary) {
+    std::vector<std::string> out = vocabulary.codes();
+    for (const auto& term : vocabulary.terms()) {
+        if (term.label != term.code) {
+            out.emplace_back(term.label);
+        }
+    }
+    return out;
+}
+
+// Units by code, by name and by the aliases the plan uses.
+std::vector<std::string> unit_values(storage::Database& db) {
+    auto out = column_values(db, "SELECT code FROM unit ORDER BY code");
+    for (auto& name : column_values(db, "SELECT name FROM unit ORDER BY code")) {
+        out.push_back(std::move(name));
+    }
+    for (auto& alias : unit_alias_names()) {
+        out.push_back(std::move(alias));
+    }
+    return out;
+}
+
 } // namespace
 
-std::vector<std::string> completion_values(storage::Database* db, std::string_view option) {
+std::vector<std::string>
+completion_values(storage::Database* db, std::string_view command, std::string_view option) {
     if (option == "--format" || option == "-f") {
         return {"table", "csv", "tsv", "json", "jsonl", "xlsx"};
     }
@@ -34,18 +59,16 @@ std::vector<std::string> completion_values(storage::Database* db, std::string_vi
         return officer_roles();
     }
     if (option == "--kind") {
-        // Used by `unit` (unit kinds) and `visit` (visit kinds); the option name alone cannot
-        // tell them apart, so both are offered.
-        auto kinds = unit_kinds();
-        const auto& visits = visit_kinds();
-        kinds.insert(kinds.end(), visits.begin(), visits.end());
-        return kinds;
+        if (command.starts_with("visit")) {
+            return visit_kinds();
+        }
+        return command.starts_with("unit") ? unit_kinds() : std::vector<std::string>{};
     }
     if (option == "--category") {
         return demand_categories();
     }
     if (option == "--status") {
-        return demand_statuses();
+        return codes_and_labels(k_demand_statuses);
     }
     if (option == "--source") {
         return demand_sources();
@@ -75,10 +98,10 @@ std::vector<std::string> completion_values(storage::Database* db, std::string_vi
         return {"above", "below"};
     }
     if (option == "--level") {
-        return risk_levels();
+        return codes_and_labels(k_risk_levels);
     }
     if (option == "--risk") {
-        auto levels = risk_levels();
+        auto levels = codes_and_labels(k_risk_levels);
         levels.emplace_back("any");
         return levels;
     }
@@ -88,10 +111,11 @@ std::vector<std::string> completion_values(storage::Database* db, std::string_vi
     if (db == nullptr) {
         return {};
     }
+    if (option == "--unit" || option == "--parent") {
+        return unit_values(*db);
+    }
     // Options whose values come from the database.
     static const std::map<std::string_view, const char*> k_queries = {
-        {"--unit", "SELECT code FROM unit ORDER BY code"},
-        {"--parent", "SELECT code FROM unit ORDER BY code"},
         {"--officer", "SELECT badge FROM officer WHERE active = 1 ORDER BY badge"},
         {"--inspectors",
          "SELECT badge FROM officer WHERE active = 1 AND inspector = 1 ORDER BY badge"},

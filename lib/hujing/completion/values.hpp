@@ -9,9 +9,11 @@
 
 namespace hujing::domain {
 
-// Values to offer when completing the argument of `option` (e.g. "--unit" → unit codes,
-// "--officer" → badges). `db` may be null when no database is reachable; then only static
-// values are offered.
-std::vector<std::string> completion_values(storage::Database* db, std::string_view option);
+// Values to offer when completing the argument of `option` of the command `command` (its words
+// after "hujing", e.g. "unit add"): "--unit" → unit codes and names, "--officer" → badges,
+// "--kind" → the kinds of that noun, "--status" → codes and Chinese labels. `db` may be null
+// when no database is reachable; then only static values are offered.
+std::vector<std::string>
+completion_values(storage::Database* db, std::string_view command, std::string_view option);
 
 } // namespace hujing::domain

@@ -574,7 +574,9 @@ output::View<Demand> demand_view(util::Date today) {
            "超期",
            Kind::boolean,
            [today](const Demand& d) { return d.overdue(today); },
-           overdue_sql},
+           overdue_sql,
+           {},
+           output::tone_if_true(output::Tone::red)},
          F{"score", "评分", Kind::integer, member(&Demand::score), "d.score"},
          F{"text", "诉求内容", Kind::text, member(&Demand::text), "d.text"},
          F{"source", "来源", Kind::text, member(&Demand::source), "d.source"},
@@ -586,19 +588,7 @@ output::View<Demand> demand_view(util::Date today) {
          F{"on_time", "按期处置", Kind::boolean, member(&Demand::on_time), "d.on_time"},
          F{"escalations", "上报次数", Kind::integer, member(&Demand::escalations), "d.escalations"},
          F{"comment", "评价意见", Kind::text, member(&Demand::comment), "d.comment"}},
-        {"id",
-         "enterprise_id",
-         "uscc",
-         "name",
-         "category",
-         "status",
-         "unit",
-         "due",
-         "created",
-         "closed",
-         "reopens",
-         "overdue",
-         "score"});
+        {"id", "name", "category", "status", "unit", "due", "overdue", "text"});
 }
 
 std::int64_t list_demands(storage::Database& db,

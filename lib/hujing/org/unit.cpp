@@ -111,6 +111,14 @@ std::string unit_hint(storage::Database& db, std::string_view key) {
 
 } // namespace
 
+std::vector<std::string> unit_alias_names() {
+    std::vector<std::string> out;
+    for (const auto& [alias, code] : unit_aliases()) {
+        out.push_back(alias);
+    }
+    return out;
+}
+
 const std::vector<std::string>& unit_kinds() {
     static const std::vector<std::string> kinds = k_unit_kinds.codes();
     return kinds;

@@ -33,6 +33,9 @@ struct Unit {
 // Find a unit by id, code or name.
 std::optional<Unit> find_unit(storage::Database& db, std::string_view key);
 
+// The short names of built-in units the plan uses (aliases in units.yaml), e.g. 出入境大队.
+std::vector<std::string> unit_alias_names();
+
 // Find a unit by id, code or name; throws Exit::not_found.
 Unit get_unit(storage::Database& db, std::string_view key);
 

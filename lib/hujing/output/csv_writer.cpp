@@ -56,7 +56,7 @@ public:
     explicit DelimitedWriter(WriterSetup setup)
         : m_columns(std::move(setup.columns)),
           m_fields(std::move(setup.fields)),
-          m_out(setup.out) {
+          m_out(setup.out, setup.options.pager) {
         auto& text = m_out.text();
         if (setup.options.bom) {
             text += k_bom;

@@ -52,9 +52,11 @@ void check_row_size(const Row& row, std::size_t expected);
 
 // A large reusable text buffer in front of a FILE*: writers append to `text()` and call
 // `maybe_flush()` per row; one fwrite per ~64 KiB. A failed write throws Exit::internal.
+// With `page`, the first write starts the pager when it is longer than the terminal
+// (`page_if_long`); what is lost because the pager was quit is not an error.
 class OutBuffer {
 public:
-    explicit OutBuffer(std::FILE* out);
+    explicit OutBuffer(std::FILE* out, bool page = false);
 
     std::string& text() {
         return m_text;
@@ -81,6 +83,7 @@ private:
 
     std::FILE* m_out;
     std::string m_text;
+    bool m_page;
 };
 
 // Write `bytes` to `out` entirely; throws Exit::internal on failure.
@@ -138,18 +141,37 @@ void append_json_value(
 struct TextTable {
     std::vector<std::string> headers;
     std::vector<bool> right_aligned; // per column
-    std::vector<bool> shrinkable;    // per column: may be truncated to fit `width`
+    std::vector<bool> shrinkable;    // per column: text that may wrap to fit `width`
     std::vector<std::vector<std::string>> rows;
+    std::vector<Tone> tones; // per row (empty: all plain)
 };
 
 // Build a TextTable's column description (no rows) for `fields` of `columns`.
 TextTable text_table_for(const std::vector<Column>& columns,
                          const std::vector<std::size_t>& fields);
 
+// The strongest tone the columns with a `tone` give `row` (all of them, shown or not).
+Tone row_tone(const std::vector<Column>& columns, const Row& row);
+
+// Remove the columns that are empty in every row (a table without --fields shows only what
+// holds something); a table without rows keeps its columns.
+void drop_empty_columns(TextTable& table);
+
 // Append `table` aligned by display width, columns two spaces apart, lines without trailing
-// blanks. When `width` is set and exceeded, the widest shrinkable columns are cut with "…".
+// blanks. When `width` is set and exceeded, the widest text columns (those holding CJK or
+// blanks: names, notes, addresses) wrap onto more lines, down to a few characters, then long
+// headers wrap over their column; ids, codes, dates and numbers are never cut or wrapped.
+// With colour on, the header is bold and toned rows are coloured.
 void render_table(
     std::string& out, const TextTable& table, std::optional<int> width, Header header, Color color);
+
+// Wrap `text` to `width` columns, continuation lines indented by `indent` blanks, each line
+// appended with '\n' (for the "label: value" lines of a `show` page); no limit when unset.
+void append_wrapped(std::string& out,
+                    std::string_view first_prefix,
+                    std::string_view text,
+                    std::size_t indent,
+                    std::optional<int> width);
 
 // ---- writers (csv_writer.cpp, json_writer.cpp, table_writer.cpp, xlsx_writer.cpp) ----
 

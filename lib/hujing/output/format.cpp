@@ -64,6 +64,13 @@ std::optional<int> resolve_width(const OutputOptions& options, std::FILE* out) {
     if (options.width) {
         return options.width;
     }
+    if (const char* columns = std::getenv("COLUMNS"); columns != nullptr && *columns != '\0') {
+        char* end = nullptr;
+        const long value = std::strtol(columns, &end, 10);
+        if (*end == '\0' && value > 0 && value < 10000) {
+            return static_cast<int>(value);
+        }
+    }
     if (!is_terminal(out)) {
         return std::nullopt;
     }

@@ -109,7 +109,7 @@ public:
         : m_columns(std::move(setup.columns)),
           m_fields(std::move(setup.fields)),
           m_style(style),
-          m_out(setup.out) {
+          m_out(setup.out, setup.options.pager) {
         const bool pretty = style == detail::JsonStyle::pretty;
         for (std::size_t i = 0; i < m_fields.size(); ++i) {
             std::string prefix;

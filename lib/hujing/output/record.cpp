@@ -16,8 +16,8 @@ constexpr std::string_view k_none = "(无)\n";
 constexpr std::string_view k_bold = "\x1b[1m";
 constexpr std::string_view k_reset = "\x1b[0m";
 
-void write_document(std::FILE* out, const nlohmann::json& doc, int indent) {
-    detail::OutBuffer buffer(out);
+void write_document(std::FILE* out, const nlohmann::json& doc, int indent, bool page) {
+    detail::OutBuffer buffer(out, page);
     buffer.text() = doc.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
     buffer.text() += '\n';
     buffer.flush();
@@ -76,7 +76,7 @@ void write_field_rows(std::FILE* out,
                       const OutputOptions& options,
                       Escape escape,
                       char separator) {
-    detail::OutBuffer buffer(out);
+    detail::OutBuffer buffer(out, options.pager);
     auto& text = buffer.text();
     if (options.bom) {
         text += k_bom;
@@ -113,8 +113,9 @@ void append_title(std::string& text, const std::string& title, detail::Color col
     text += '\n';
 }
 
-// "label: value" lines, values aligned; a multi-line value continues under its first line.
-void append_fields(std::string& text, const Section& section) {
+// "label: value" lines, values aligned; a multi-line value continues under its first line,
+// and a long one wraps to `width` there.
+void append_fields(std::string& text, const Section& section, std::optional<int> width) {
     detail::check_row_size(section.values, section.fields.size());
     int label_width = 0;
     for (const auto& field : section.fields) {
@@ -123,22 +124,17 @@ void append_fields(std::string& text, const Section& section) {
     const auto indent = static_cast<std::size_t>(label_width) + 2;
     for (std::size_t i = 0; i < section.fields.size(); ++i) {
         const auto& field = section.fields[i];
-        std::string line = detail::sanitize_for_terminal(field.label) + ':';
-        line.append(static_cast<std::size_t>(label_width - util::display_width(field.label)) + 1,
-                    ' ');
+        std::string label = detail::sanitize_for_terminal(field.label) + ':';
+        label.append(static_cast<std::size_t>(label_width - util::display_width(field.label)) + 1,
+                     ' ');
         const auto value = detail::human_text(section.values[i], field);
         std::size_t start = 0;
         while (true) {
             const auto nl = value.find('\n', start);
             const auto part = std::string_view(value).substr(start, nl - start);
-            if (start > 0) {
-                line.append(indent, ' ');
-            }
-            line += detail::sanitize_for_terminal(part);
-            line.erase(line.find_last_not_of(' ') + 1);
-            text += line;
-            text += '\n';
-            line.clear();
+            const auto prefix = start == 0 ? label : std::string(indent, ' ');
+            detail::append_wrapped(
+                text, prefix, detail::sanitize_for_terminal(part), indent, width);
             if (nl == std::string::npos) {
                 break;
             }
@@ -168,7 +164,9 @@ void append_sub_table(std::string& text,
             cells.push_back(detail::display_text(row[i], table.columns[i]));
         }
         layout.rows.push_back(std::move(cells));
+        layout.tones.push_back(detail::row_tone(table.columns, row));
     }
+    detail::drop_empty_columns(layout);
     detail::render_table(text, layout, width, detail::Header::show, color);
 }
 
@@ -177,7 +175,7 @@ void write_sections(std::FILE* out,
                     const OutputOptions& options) {
     const auto color = detail::resolve_color(options, out);
     const auto width = detail::resolve_width(options, out);
-    detail::OutBuffer buffer(out);
+    detail::OutBuffer buffer(out, options.pager);
     auto& text = buffer.text();
     for (std::size_t i = 0; i < sections.size(); ++i) {
         const auto& section = sections[i];
@@ -190,7 +188,7 @@ void write_sections(std::FILE* out,
         if (section.table) {
             append_sub_table(text, *section.table, width, color);
         } else {
-            append_fields(text, section);
+            append_fields(text, section, width);
         }
     }
     buffer.flush();
@@ -198,13 +196,19 @@ void write_sections(std::FILE* out,
 
 } // namespace
 
+void write_text(std::FILE* out, std::string_view text, const OutputOptions& options) {
+    detail::OutBuffer buffer(out, options.pager);
+    buffer.text() = text;
+    buffer.flush();
+}
+
 void write_record(std::FILE* out, const RecordPage& page, const OutputOptions& options) {
     switch (effective_format(options, out)) {
     case Format::json:
-        write_document(out, page.json(), 2);
+        write_document(out, page.json(), 2, options.pager);
         return;
     case Format::jsonl:
-        write_document(out, page.json(), -1);
+        write_document(out, page.json(), -1, options.pager);
         return;
     case Format::csv:
         write_field_rows(out, page.sections(), options, detail::append_csv_field, ',');

@@ -21,6 +21,10 @@ enum class Kind {
     json,    // string holding raw JSON; json output embeds it, other formats print it as is
 };
 
+// How a row stands out in a table on a colour terminal: an overdue demand or visit, a red or
+// orange risk. Machine formats ignore it.
+enum class Tone { plain, orange, red };
+
 // One cell: null, integer, boolean, text or a list of texts.
 using Value =
     std::variant<std::monostate, std::int64_t, bool, std::string, std::vector<std::string>>;
@@ -35,6 +39,9 @@ struct Column {
     Kind kind = Kind::text;
     std::function<std::string(std::string_view)> display = {};
     bool right_align = false; // numbers align right in tables
+    // The tone this column's value gives its whole row (the strongest of all columns wins,
+    // shown or not); empty: none.
+    std::function<Tone(const Value&)> tone = {};
 };
 
 // A whole listing held in memory (small results, `show` sub-tables).

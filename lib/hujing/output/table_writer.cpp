@@ -16,8 +16,9 @@ public:
           m_table(text_table_for(m_columns, m_fields)),
           m_width(resolve_width(setup.options, setup.out)),
           m_header(setup.options.header ? Header::show : Header::omit),
+          m_drop_empty(setup.options.fields.empty()),
           m_color(resolve_color(setup.options, setup.out)),
-          m_out(setup.out) {}
+          m_out(setup.out, setup.options.pager) {}
 
     void row(const Row& values) override {
         check_row_size(values, m_columns.size());
@@ -27,6 +28,7 @@ public:
             cells.push_back(display_text(values[index], m_columns[index]));
         }
         m_table.rows.push_back(std::move(cells));
+        m_table.tones.push_back(row_tone(m_columns, values));
     }
 
     void finish() override {
@@ -35,6 +37,9 @@ public:
                 m_out.text() += k_no_records;
             }
         } else {
+            if (m_drop_empty) {
+                drop_empty_columns(m_table);
+            }
             render_table(m_out.text(), m_table, m_width, m_header, m_color);
         }
         m_out.flush();
@@ -46,6 +51,7 @@ private:
     TextTable m_table;
     std::optional<int> m_width;
     Header m_header;
+    bool m_drop_empty; // without --fields, a column empty in every row is left out
     Color m_color;
     OutBuffer m_out;
 };

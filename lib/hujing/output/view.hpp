@@ -30,6 +30,7 @@ struct Field {
     std::function<Value(const T&)> get;
     std::string sort = {}; // the SQL expression `--sort key` orders by; empty: not sortable
     std::function<std::string(std::string_view)> display = {}; // code → label for people
+    std::function<Tone(const Value&)> tone = {}; // how the value colours its row in a table
 };
 
 // The declared fields of `T` and the keys a table or csv shows without --fields.
@@ -71,7 +72,7 @@ public:
         std::vector<Column> out;
         out.reserve(m_fields.size());
         for (const auto& f : m_fields) {
-            out.push_back(Column{f.key, f.label, f.kind, f.display});
+            out.push_back(Column{f.key, f.label, f.kind, f.display, false, f.tone});
         }
         return out;
     }
@@ -164,6 +165,14 @@ private:
     std::vector<Field<T>> m_fields;
     std::vector<std::string> m_defaults;
 };
+
+// A tone for a boolean field: `tone` when the value is true (an overdue demand).
+inline std::function<Tone(const Value&)> tone_if_true(Tone tone) {
+    return [tone](const Value& value) {
+        const auto* flag = std::get_if<bool>(&value);
+        return flag != nullptr && *flag ? tone : Tone::plain;
+    };
+}
 
 template <typename V>
 inline constexpr bool k_is_optional = false;

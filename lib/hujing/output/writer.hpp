@@ -16,8 +16,10 @@
 namespace hujing::output {
 
 // The output formats. Machine formats use the column keys and codes; table and xlsx are for people.
-//   table  aligned by display width (CJK = 2), Chinese labels, enum labels, 是/否, cut to the
-//          terminal width with "…"; bold header only when colour is on; "(无记录)" when empty
+//   table  aligned by display width (CJK = 2), Chinese labels, enum labels, 是/否; long text
+//          wraps to the terminal width, ids, codes and dates never cut; columns empty in every
+//          row left out (without --fields); bold header and toned rows only when colour is on;
+//          "(无记录)" when empty
 //   csv    RFC 4180 with LF line ends; money "1234.50", booleans true/false, lists joined with
 //          ";", null empty
 //   tsv    like csv, tab-separated and never quoted: backslash, tab, LF and CR inside a value
@@ -39,7 +41,8 @@ struct OutputOptions {
     bool header = true;              // csv/tsv header row
     bool bom = false;                // UTF-8 BOM before csv/tsv output
     std::optional<bool> color;       // unset: on when stdout is a TTY and NO_COLOR is unset
-    std::optional<int> width;        // terminal width for table truncation; unset: detect
+    std::optional<int> width;        // terminal width tables fit; unset: $COLUMNS, else the TTY's
+    bool pager = true;               // long output to a terminal goes through the pager
 };
 
 // Resolve the format actually used for `out` (the TTY default applied).
@@ -104,6 +107,9 @@ struct RecordPage {
 // blank line and a "# 标题" line (a sub-table as a header of keys and one row per record).
 // --fields does not apply; xlsx is Exit::invalid.
 void write_record(std::FILE* out, const RecordPage& page, const OutputOptions& options);
+
+// Write `text` (help, a report) to `out`, through the pager when it is long (options.pager).
+void write_text(std::FILE* out, std::string_view text, const OutputOptions& options);
 
 // Convert `value` of `kind` to JSON: money → yuan, an integer when whole, else the double
 // nearest to the amount, which prints as the exact amount below 10^13 yuan; Kind::json text

@@ -152,7 +152,15 @@ output::View<Risk> risk_view() {
           Kind::text,
           [](R r) { return r.level; },
           k_level_order,
-          [](std::string_view code) { return risk_level_label(code); }},
+          [](std::string_view code) { return risk_level_label(code); },
+          [](const output::Value& level) {
+              const auto* code = std::get_if<std::string>(&level);
+              if (code != nullptr && *code == "red") {
+                  return output::Tone::red;
+              }
+              return code != nullptr && *code == "orange" ? output::Tone::orange
+                                                          : output::Tone::plain;
+          }},
         F{"description", "描述", Kind::text, [](R r) { return r.description; }, "r.description"},
         F{"unit", "责任单位", Kind::text, [](R r) { return nullable(r.unit); }, "u.name"},
         F{"leader", "责任领导", Kind::text, [](R r) { return nullable(r.leader); }, "r.leader"},

@@ -15,6 +15,11 @@ int display_width(std::string_view text);
 // Return `text` cut to at most `width` display columns, ending in "…" when cut.
 std::string truncate_to_width(std::string_view text, int width);
 
+// Split `text` into lines of at most `width` display columns (at least one character each):
+// a line breaks after the last blank that fits, else between two characters (CJK breaks
+// anywhere); blanks at a break are dropped. An empty `text` is one empty line.
+std::vector<std::string> wrap_to_width(std::string_view text, int width);
+
 // Whether `text` is valid UTF-8; on failure `bad_offset` gets the first bad byte's offset.
 bool is_valid_utf8(std::string_view text, std::size_t* bad_offset = nullptr);
 

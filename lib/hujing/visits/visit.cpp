@@ -340,7 +340,12 @@ const output::View<VisitDue>& visit_due_view() {
            "超期天数",
            Kind::integer,
            member(&VisitDue::days_overdue),
-           "days_overdue"},
+           "days_overdue",
+           {},
+           [](const output::Value& days) {
+               const auto* n = std::get_if<std::int64_t>(&days);
+               return n != nullptr && *n > 0 ? output::Tone::red : output::Tone::plain;
+           }},
          F{"project_id", "项目编号", Kind::integer, member(&VisitDue::project_id), "c.project_id"},
          F{"project", "项目", Kind::text, member(&VisitDue::project), "c.project_name"},
          F{"town", "镇街", Kind::text, member(&VisitDue::town), "e.town"},

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "output_util.hpp"
 
+#include <hujing/output/view.hpp>
 #include <hujing/output/writer.hpp>
 #include <hujing/util/text.hpp>
 
@@ -97,7 +98,7 @@ TEST_SUITE("hujing::output") {
                  "           1380000\n");
     }
 
-    TEST_CASE("a table wider than the width shrinks the widest text columns and cuts with …") {
+    TEST_CASE("a table wider than the width wraps the widest text columns, cutting nothing") {
         const std::vector<Column> columns = {
             Column{"id", "编号", Kind::integer}, Column{"name", "名称"}, Column{"address", "地址"}};
         auto options = plain_table();
@@ -108,10 +109,62 @@ TEST_SUITE("hujing::output") {
             options);
         CHECK(text
               == "编号  名称              地址\n"
-                 "   1  诸暨市店口镇工…   浙江省诸暨市店…\n");
+                 "   1  诸暨市店口镇工业  浙江省诸暨市店口\n"
+                 "      区企业            镇中央路100号\n");
         for (const auto& line : lines_of(text)) {
             CHECK(hujing::util::display_width(line) <= 40);
         }
+    }
+
+    TEST_CASE("ids, codes and dates are never wrapped or cut; long headers wrap over them") {
+        const std::vector<Column> columns = {Column{"uscc", "统一社会信用代码"},
+                                             Column{"due", "办理期限"},
+                                             Column{"overdue", "是否超期", Kind::boolean},
+                                             Column{"text", "诉求内容"}};
+        auto options = plain_table();
+        options.width = 44; // 18 + 10 + 2 + the 8 a text keeps, and the gaps
+        const auto text =
+            write_rows(columns,
+                       {Row{"91330681MA2EDNXU2B", "2025-10-13", true, "外籍员工签证加急办理"}},
+                       options);
+        CHECK(text.find("91330681MA2EDNXU2B") != std::string::npos);
+        CHECK(text.find("2025-10-13") != std::string::npos);
+        CHECK(text.find("…") == std::string::npos);
+        CHECK(text.find("外籍员工") != std::string::npos); // the text wraps, four characters a line
+        for (const auto& line : lines_of(text)) {
+            CHECK(hujing::util::display_width(line) <= 44);
+        }
+    }
+
+    TEST_CASE("without --fields a column empty in every row is left out") {
+        const std::vector<Column> columns = {Column{"id", "编号", Kind::integer},
+                                             Column{"closed", "办结日期"},
+                                             Column{"name", "名称"}};
+        const std::vector<Row> rows = {Row{std::int64_t{1}, {}, "甲"},
+                                       Row{std::int64_t{2}, "", "乙"}};
+        CHECK(write_rows(columns, rows, plain_table()) == "编号  名称\n   1  甲\n   2  乙\n");
+        auto options = plain_table();
+        options.fields = {"id", "closed"};
+        CHECK(write_rows(columns, rows, options) == "编号  办结日期\n   1\n   2\n");
+    }
+
+    TEST_CASE("with colour a toned row is coloured, line by line; without colour it is not") {
+        const std::vector<Column> columns = {
+            Column{"id", "编号", Kind::integer},
+            Column{"overdue",
+                   "超期",
+                   Kind::boolean,
+                   {},
+                   false,
+                   hujing::output::tone_if_true(hujing::output::Tone::red)}};
+        const std::vector<Row> rows = {Row{std::int64_t{1}, true}, Row{std::int64_t{2}, false}};
+        auto options = plain_table();
+        options.color = true;
+        CHECK(write_rows(columns, rows, options)
+              == "\x1b[1m编号  超期\x1b[0m\n"
+                 "\x1b[31m   1  是\x1b[0m\n"
+                 "   2  否\n");
+        CHECK(write_rows(columns, rows, plain_table()) == "编号  超期\n   1  是\n   2  否\n");
     }
 
     TEST_CASE("a table within the width is not cut") {
@@ -130,7 +183,8 @@ TEST_SUITE("hujing::output") {
         options.width = 5;
         CHECK(write_rows(columns, {Row{std::int64_t{1234567}, "店口镇派出所"}}, options)
               == "   编号  名称\n"
-                 "1234567  店口…\n");
+                 "1234567  店口镇派\n"
+                 "         出所\n");
     }
 
     TEST_CASE("a table turns line breaks into spaces and control characters into ?") {
@@ -162,7 +216,8 @@ TEST_SUITE("hujing::output") {
 
     TEST_CASE("on a terminal the default is a bold table fitted to the terminal width") {
         hujing::test::ScopedEnv no_color("NO_COLOR", nullptr);
-        hujing::test::Pty pty(20);
+        hujing::test::ScopedEnv no_columns("COLUMNS", nullptr);
+        hujing::test::Pty pty(22);
         auto writer = hujing::output::make_writer(pty.file(), town_columns(), OutputOptions{});
         for (const auto& row : k_town_rows) {
             writer->row(row);
@@ -171,7 +226,8 @@ TEST_SUITE("hujing::output") {
         CHECK(pty.read_all()
               == "\x1b[1m编号  镇街    名称\x1b[0m\n"
                  "   1  店口镇  abc\n"
-                 "  22  ab      店口…\n");
+                 "  22  ab      店口镇派\n"
+                 "              出所\n");
     }
 
     TEST_CASE("NO_COLOR turns colour off on a terminal; an empty NO_COLOR does not") {
@@ -193,6 +249,25 @@ TEST_SUITE("hujing::output") {
         options.format = Format::table;
         CHECK(write_rows(town_columns(), {k_town_rows[0]}, options)
               == "编号  镇街    名称\n   1  店口镇  abc\n");
+    }
+
+    TEST_CASE("COLUMNS sets the width, before the terminal's") {
+        hujing::test::ScopedEnv columns("COLUMNS", "22");
+        const auto text = write_rows(town_columns(), k_town_rows, plain_table());
+        CHECK(text
+              == "编号  镇街    名称\n   1  店口镇  abc\n  22  ab      店口镇派\n              "
+                 "出所\n");
+    }
+
+    TEST_CASE("wrap_to_width breaks CJK anywhere and ASCII after a blank") {
+        using hujing::util::wrap_to_width;
+        CHECK(wrap_to_width("店口镇派出所", 8) == std::vector<std::string>{"店口镇派", "出所"});
+        CHECK(wrap_to_width("copper rod works", 10)
+              == std::vector<std::string>{"copper rod", "works"});
+        CHECK(wrap_to_width("91330681MA2EDNXU2B", 8)
+              == std::vector<std::string>{"91330681", "MA2EDNXU", "2B"});
+        CHECK(wrap_to_width("", 8) == std::vector<std::string>{""});
+        CHECK(wrap_to_width("店", 1) == std::vector<std::string>{"店"}); // at least one character
     }
 
 } // TEST_SUITE
