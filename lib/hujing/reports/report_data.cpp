@@ -85,11 +85,8 @@ std::map<std::string, nlohmann::json> demand_categories(storage::Database& db, c
     count_into(
         "resolved",
         "SELECT category, count(*) FROM demand WHERE resolved BETWEEN :from AND :to GROUP BY 1");
-    count_into(
-        "open_at_end",
-        "SELECT category, count(*) FROM (SELECT category FROM demand WHERE resolved IS NULL"
-        " AND created <= :as_of UNION ALL SELECT category FROM demand WHERE resolved > :as_of"
-        " AND created <= :as_of) GROUP BY 1");
+    count_into("open_at_end",
+               fmt::format("SELECT category, count(*) FROM ({}) GROUP BY 1", sql::k_open_at));
     count_into("overdue_at_end",
                fmt::format("SELECT d.category, count(*) FROM ({}) o JOIN demand d ON d.id = o.id"
                            " GROUP BY 1",

@@ -8,11 +8,19 @@ namespace hujing::reports::sql {
 
 // Demands past their deadline at :as_of and not resolved by then: (id, enterprise_id, unit_id,
 // due).
+// INDEXED BY keeps the planner off demand_due, whose range "due < :as_of" is the whole history.
 inline constexpr const char* k_overdue_at =
-    "SELECT id, enterprise_id, unit_id, due FROM demand"
+    "SELECT id, enterprise_id, unit_id, due FROM demand INDEXED BY demand_due_open"
     " WHERE resolved IS NULL AND due < :as_of"
-    " UNION ALL SELECT id, enterprise_id, unit_id, due FROM demand"
+    " UNION ALL SELECT id, enterprise_id, unit_id, due FROM demand INDEXED BY demand_resolved"
     " WHERE resolved > :as_of AND due < :as_of";
+
+// Demands collected by :as_of and not resolved by then: (id, category).
+inline constexpr const char* k_open_at =
+    "SELECT id, category FROM demand INDEXED BY demand_due_open"
+    " WHERE resolved IS NULL AND created <= :as_of"
+    " UNION ALL SELECT id, category FROM demand INDEXED BY demand_resolved"
+    " WHERE resolved > :as_of AND created <= :as_of";
 
 // The ratings given in the period (rate, and the low ratings that reopened a demand): (demand_id,
 // unit_id, score).
