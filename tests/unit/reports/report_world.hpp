@@ -31,6 +31,27 @@ struct ReportWorld {
              " (3, '91330681MA2FHT6Q7K', '丙袜业', '大唐街道', '袜业', 'x', 'x')");
     }
 
+    // Drop the reporting views of cases and inspections (present once those capabilities are
+    // built in), so a test can stand in plain tables of the same names.
+    void drop_contract_views() const {
+        for (const char* v : {"v_case",
+                              "v_case_enterprise",
+                              "v_recovery",
+                              "v_prereport",
+                              "v_inspection",
+                              "v_inspection_result",
+                              "v_rectification",
+                              "v_inspection_plan",
+                              "v_plan_target"}) {
+            SQLite::Statement q(db->sql(),
+                                "SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = ?");
+            q.bind(1, v);
+            if (q.executeStep()) {
+                exec(fmt::format("DROP VIEW {}", v));
+            }
+        }
+    }
+
     void exec(const std::string& sql) const {
         db->sql().exec(sql);
     }

@@ -18,6 +18,7 @@ using namespace hujing;
 namespace {
 
 void make_case_views(test::ReportWorld& w) {
+    w.drop_contract_views();
     w.exec(
         "CREATE TABLE v_case(id INTEGER PRIMARY KEY, case_no TEXT, title TEXT, type TEXT,"
         " status TEXT, origin TEXT, agency TEXT, unit_id INTEGER, filed TEXT, created TEXT,"
@@ -54,6 +55,7 @@ void add_case(test::ReportWorld& w,
 }
 
 void make_inspection_views(test::ReportWorld& w) {
+    w.drop_contract_views();
     w.exec("CREATE TABLE v_inspection(id INTEGER PRIMARY KEY, enterprise_id INTEGER, date TEXT,"
            " plan_id INTEGER, conclusion TEXT, unit_id INTEGER, published TEXT,"
            " published_late INTEGER);"

@@ -99,6 +99,7 @@ TEST_SUITE("hujing::reports::kpi") {
 
     TEST_CASE("without the cases and inspections views their figures are left out") {
         test::ReportWorld w;
+        w.drop_contract_views();
         CHECK(reports::case_kpis(*w.db, test::quarter("2025Q3")).empty());
         CHECK(reports::inspection_kpis(*w.db, test::quarter("2025Q3")).empty());
         CHECK(reports::mean_text(10, 3) == "3.33");
