@@ -17,10 +17,12 @@ LAUNCHER   = $(shell command -v ccache >/dev/null 2>&1 && echo "-DCMAKE_CXX_COMP
 BUILD_PACKAGES := g++ cmake ninja-build pkg-config make git ca-certificates \
 	libcli11-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev libyaml-cpp-dev \
 	doctest-dev nlohmann-json3-dev libutf8proc-dev libssl-dev libcsv-dev libreadline-dev \
-	libxlsxwriter-dev zlib1g-dev bats
+	libxlsxwriter-dev zlib1g-dev libkainjow-mustache-dev bats
 # What the tests run besides the binary: sqlite3 (fixtures), groff (man pages), zsh and fish
-# (completions), python3 with yaml and jsonschema, and bc (checks), clang-format, time.
-TEST_PACKAGES := sqlite3 groff-base groff clang-format time python3 python3-yaml python3-jsonschema bc zsh fish
+# (completions), python3 with yaml and jsonschema, and bc (checks), clang-format, time; chromium
+# with a CJK font and poppler-utils (pdfinfo) print the HTML report to PDF in its test.
+TEST_PACKAGES := sqlite3 groff-base groff clang-format time python3 python3-yaml python3-jsonschema \
+	bc zsh fish chromium fonts-noto-cjk poppler-utils
 PACKAGES := $(BUILD_PACKAGES) $(TEST_PACKAGES)
 
 .PHONY: all deps build-deps configure build test asan demo fresh bench fuzz golden format check-format tidy install clean

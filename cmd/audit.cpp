@@ -11,6 +11,11 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
+
 namespace hujing::cli {
 
 namespace {
@@ -21,6 +26,29 @@ struct LogOptions {
     audit::LogQuery query;
     Paging paging;
 };
+
+// The anchors of the --anchor values: each is ROW:HASH itself or a file holding such text (a
+// list, one a line, or reports, whose footers carry one). A file without any is Exit::invalid.
+std::vector<audit::Anchor> read_anchors(const std::vector<std::string>& values) {
+    std::vector<audit::Anchor> out;
+    for (const auto& value : values) {
+        if (const auto anchor = audit::parse_anchor(value)) {
+            out.push_back(*anchor);
+            continue;
+        }
+        const auto in = open_input(value);
+        const std::string text((std::istreambuf_iterator<char>(*in)),
+                               std::istreambuf_iterator<char>());
+        const auto found = audit::find_anchors(text);
+        if (found.empty()) {
+            throw Error(Exit::invalid,
+                        "锚点文件中没有 ROW:HASH 形式的锚点: " + value,
+                        "锚点形如 1234:<64 位十六进制哈希>");
+        }
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+}
 
 } // namespace
 
@@ -55,18 +83,33 @@ void register_audit(CLI::App& root, Context& ctx) {
         };
     });
 
+    auto anchors = std::make_shared<std::vector<std::string>>();
     auto* verify =
         noun->add_subcommand("verify", "重算哈希链；有记录被改动或删除时退出码为 5 并指出第一处");
-    verify->callback([&ctx] {
-        ctx.action = [&ctx] {
+    verify->add_option("--anchor",
+                       *anchors,
+                       "核对锚点 ROW:HASH（报告页脚的审计链头），或含锚点的文件（如报告）；可多次");
+    verify->callback([&ctx, anchors] {
+        ctx.action = [&ctx, anchors] {
+            const auto checked = read_anchors(*anchors);
             const auto result = audit::verify(ctx.db());
             if (!result.ok) {
                 throw Error(Exit::conflict,
                             "审计链校验失败: " + result.reason,
                             fmt::format("第一处问题在第 {} 行", *result.bad_id));
             }
+            for (const auto& anchor : checked) {
+                if (const auto why = audit::check_anchor(ctx.db(), anchor)) {
+                    throw Error(Exit::conflict,
+                                fmt::format("锚点 {} 校验失败: {}", anchor.text(), *why),
+                                "打印或发布之后审计日志被截断或重写");
+                }
+            }
             fmt::print("{}\n", result.head);
             notice(fmt::format("审计链完好，共 {} 条记录", result.rows));
+            if (!checked.empty()) {
+                notice(fmt::format("{} 个锚点均在审计链中", checked.size()));
+            }
         };
     });
 }

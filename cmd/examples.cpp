@@ -47,6 +47,15 @@ constexpr Entry k_examples[] = {
      {"hujing demand update 9 --category 出入境 --text 新招外籍员工办理居住登记",
       "流转前更正诉求"}},
     {"demand route", {"hujing demand route 9 --unit 治安大队", "流转到承办单位，期限按设置"}},
+    {"report quarterly",
+     {"hujing report quarterly --quarter 2025Q3 -f md", "2025 年第三季度两书一单（Markdown）"}},
+    {"report quarterly",
+     {"hujing report quarterly --quarter last-quarter -f html --out .",
+      "可打印的 HTML，输出文件路径"}},
+    {"report kpi", {"hujing report kpi 2025Q3", "第三季度工作指标，比率带分子分母"}},
+    {"report warnings", {"hujing report warnings 2025Q3 -f json", "预警及其依据"}},
+    {"report rules validate",
+     {"hujing report rules validate warnings.yaml", "检查改过的预警规则文件"}},
     {"help", {"hujing help demand route", "同 hujing demand route --help"}},
 };
 

@@ -75,3 +75,6 @@ h enterprise list --search 珍珠 --scale above --limit 5 -f table
 section "一企一档: enterprise show"
 h enterprise show "$first_sock" -f table
 h enterprise show "$(ids --town 店口镇 --limit 1)" -f table
+
+# The quarterly report of the demo quarter (examples/demo_reports.sh), written last.
+HUJING="$HUJING" bash "$here/demo_reports.sh"

@@ -7,8 +7,11 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+#include <charconv>
 #include <chrono>
 #include <ctime>
+#include <regex>
 
 namespace hujing::audit {
 
@@ -78,6 +81,76 @@ std::string compute_hash(const Entry& e) {
 std::string head(storage::Database& db) {
     SQLite::Statement q(db.sql(), "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1");
     return q.executeStep() ? q.getColumn(0).getString() : std::string(k_genesis);
+}
+
+std::string Anchor::text() const {
+    return fmt::format("{}:{}", id, hash);
+}
+
+Anchor head_anchor(storage::Database& db) {
+    SQLite::Statement q(db.sql(), "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+    if (!q.executeStep()) {
+        return {0, std::string(k_genesis)};
+    }
+    return {q.getColumn(0).getInt64(), q.getColumn(1).getString()};
+}
+
+namespace {
+
+const std::regex& anchor_pattern() {
+    static const std::regex pattern("([0-9]{1,18}):([0-9a-f]{64})(?![0-9a-f])");
+    return pattern;
+}
+
+Anchor to_anchor(const std::smatch& m) {
+    Anchor a;
+    const auto digits = m[1].str();
+    std::from_chars(digits.data(), digits.data() + digits.size(), a.id);
+    a.hash = m[2].str();
+    return a;
+}
+
+} // namespace
+
+std::optional<Anchor> parse_anchor(std::string_view text) {
+    const std::string s(text);
+    std::smatch m;
+    if (!std::regex_match(s, m, anchor_pattern())) {
+        return std::nullopt;
+    }
+    return to_anchor(m);
+}
+
+std::vector<Anchor> find_anchors(std::string_view text) {
+    std::vector<Anchor> out;
+    const std::string s(text);
+    for (std::sregex_iterator it(s.begin(), s.end(), anchor_pattern()), end; it != end; ++it) {
+        const auto& m = *it;
+        // A row id glued to a longer number or word is not an anchor.
+        if (m.position(0) > 0 && std::isalnum(static_cast<unsigned char>(s[m.position(0) - 1]))) {
+            continue;
+        }
+        out.push_back(to_anchor(m));
+    }
+    return out;
+}
+
+std::optional<std::string> check_anchor(storage::Database& db, const Anchor& anchor) {
+    if (anchor.id == 0) {
+        if (anchor.hash == k_genesis) {
+            return std::nullopt;
+        }
+        return "第 0 行只能是空链的哈希";
+    }
+    SQLite::Statement q(db.sql(), "SELECT hash FROM audit_log WHERE id = ?");
+    q.bind(1, anchor.id);
+    if (!q.executeStep()) {
+        return fmt::format("第 {} 行已不在审计链中（日志末尾被删除）", anchor.id);
+    }
+    if (q.getColumn(0).getString() != anchor.hash) {
+        return fmt::format("第 {} 行的哈希与锚点不符（记录被改写，哈希链被重算）", anchor.id);
+    }
+    return std::nullopt;
 }
 
 std::int64_t append(storage::Database& db,

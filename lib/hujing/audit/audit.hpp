@@ -53,8 +53,32 @@ std::int64_t append(storage::Database& db,
                     const nlohmann::json& before,
                     const nlohmann::json& after);
 
-// The hash of the newest row (k_genesis when the log is empty): printed in report footers.
+// The hash of the newest row (k_genesis when the log is empty).
 std::string head(storage::Database& db);
+
+// A row of the chain named by its id and hash, "ROW:HASH": the head printed in a report footer
+// is one, and later checks that the chain still holds that row unchanged.
+struct Anchor {
+    std::int64_t id = 0; // 0 with k_genesis: the empty chain
+    std::string hash;
+
+    // "ROW:HASH".
+    [[nodiscard]] std::string text() const;
+};
+
+// The newest row as an anchor (0 and k_genesis when the log is empty): printed in report
+// footers and json as `audit_head`.
+Anchor head_anchor(storage::Database& db);
+
+// Parse "ROW:HASH" (a row id and 64 lowercase hex digits); nullopt otherwise.
+std::optional<Anchor> parse_anchor(std::string_view text);
+
+// Every "ROW:HASH" found in `text` (a file of anchors, one a line, or report footers), in order.
+std::vector<Anchor> find_anchors(std::string_view text);
+
+// Why the chain no longer holds `anchor` — its row deleted (a cut tail) or its hash different
+// (rows rewritten and the chain recomputed) — or nullopt when it does.
+std::optional<std::string> check_anchor(storage::Database& db, const Anchor& anchor);
 
 // Filters for `audit log`.
 struct LogQuery {

@@ -15,7 +15,7 @@ struct Migration {
     std::string sql;
 };
 
-// The built-in migrations in version order (versions are 1, 2, … without gaps).
+// The built-in migrations in increasing version order (a version may be missing: an empty step).
 const std::vector<Migration>& migrations();
 
 // The schema version this binary writes.

@@ -76,6 +76,9 @@ constexpr Term k_scale_terms[] = {{"above", "规上"}, {"below", "规下"}};
 constexpr Term k_risk_level_terms[] = {
     {"red", "红"}, {"orange", "橙"}, {"yellow", "黄"}, {"blue", "蓝"}};
 
+constexpr Term k_report_kind_terms[] = {
+    {"prompt", "提示书"}, {"advice", "意见建议书"}, {"warning", "风险预警单"}};
+
 constexpr Term k_division_kind_terms[] = {
     {"subdistrict", "街道"}, {"town", "镇"}, {"township", "乡"}};
 
@@ -94,6 +97,7 @@ const Vocabulary k_credit_kinds{"credit_kind", k_credit_kind_terms};
 const Vocabulary k_scales{"scale", k_scale_terms};
 const Vocabulary k_risk_levels{"risk_level", k_risk_level_terms};
 const Vocabulary k_division_kinds{"division_kind", k_division_kind_terms};
+const Vocabulary k_report_kinds{"report_kind", k_report_kind_terms};
 
 std::span<const Vocabulary* const> vocabularies() {
     static const Vocabulary* const all[] = {&k_officer_roles,
@@ -108,7 +112,8 @@ std::span<const Vocabulary* const> vocabularies() {
                                             &k_credit_kinds,
                                             &k_scales,
                                             &k_risk_levels,
-                                            &k_division_kinds};
+                                            &k_division_kinds,
+                                            &k_report_kinds};
     return all;
 }
 

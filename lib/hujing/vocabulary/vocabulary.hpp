@@ -61,6 +61,7 @@ extern const Vocabulary k_credit_kinds;      // credit_event.kind
 extern const Vocabulary k_scales;            // enterprise.scale
 extern const Vocabulary k_risk_levels;       // risk.level
 extern const Vocabulary k_division_kinds;    // the kinds of schemas/divisions.yaml
+extern const Vocabulary k_report_kinds;      // report_number.kind (the three documents)
 
 // Every list above, for `hujing __dump-values` and the tests.
 std::span<const Vocabulary* const> vocabularies();

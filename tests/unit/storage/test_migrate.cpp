@@ -19,13 +19,14 @@
 using namespace hujing;
 
 TEST_SUITE("hujing::storage::migrate") {
-    TEST_CASE("migrations are numbered 1..N without gaps") {
+    TEST_CASE("migrations are numbered from 1 in increasing order") {
         const auto& all = storage::migrations();
         REQUIRE(!all.empty());
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            CHECK(all[i].version == static_cast<int>(i) + 1);
+        CHECK(all.front().version == 1);
+        for (std::size_t i = 1; i < all.size(); ++i) {
+            CHECK(all[i].version > all[i - 1].version);
         }
-        CHECK(storage::latest_version() == static_cast<int>(all.size()));
+        CHECK(storage::latest_version() == all.back().version);
     }
 
     TEST_CASE("every earlier version migrates forward to the latest") {
@@ -146,6 +147,10 @@ const std::vector<std::pair<int, const char*>> k_fixture_rows = {
      " '2025-03-12', 5, '2025-03-05');"
      "INSERT INTO demand_event(id, demand_id, at, action, actor, note, unit_id, due)"
      " VALUES (1, 1, '2025-03-05T01:00:00Z', 'route', '100001', NULL, 2, '2025-03-12');"},
+    {8,
+     "INSERT INTO report_counter(year, last) VALUES (2025, 3);"
+     "INSERT INTO report_number(id, period, kind, year, seq, issued)"
+     " VALUES (1, '2025Q1', 'warning', 2025, 3, '2025-04-02');"},
 };
 
 // The user tables of `db` (not SQLite's own, not the FTS shadow tables) with their row counts.

@@ -36,6 +36,7 @@ std::vector<Checked> checked_columns() {
         {&domain::k_demand_sources, "demand", "source"},
         {&domain::k_demand_statuses, "demand", "status"},
         {&domain::k_demand_actions, "demand_event", "action"},
+        {&domain::k_report_kinds, "report_number", "kind"},
     };
 }
 
