@@ -3,6 +3,7 @@
 #include "context.hpp"
 #include "listing.hpp"
 #include "options.hpp"
+#include "result_line.hpp"
 
 #include <hujing/error.hpp>
 #include <hujing/notice.hpp>
@@ -260,8 +261,14 @@ void register_import(CLI::App& noun, Context& ctx) {
             }
             auto progress = std::make_shared<output::Progress>("导入企业", size);
             options.progress = [progress](std::int64_t bytes) { progress->set_done(bytes); };
+            const auto& format = ctx.globals.format;
             const auto result = ctx.write([&](auto& tx, auto& db) {
-                return domain::import_enterprises(tx, db, *in, opts->path, options);
+                auto counts = domain::import_enterprises(tx, db, *in, opts->path, options);
+                // The counts before the commit: a line that cannot be written rolls it back.
+                print_result_line(format == "json" || format == "jsonl"
+                                      ? domain::import_result_json(counts, options.dry_run).dump()
+                                      : domain::format_import_result(counts));
+                return counts;
             });
             progress->finish();
             for (const auto& text : result.notices) {
@@ -274,12 +281,6 @@ void register_import(CLI::App& noun, Context& ctx) {
             }
             if (opts->dry_run) {
                 notice("试运行: 数据库未改动");
-            }
-            const auto& format = ctx.globals.format;
-            if (format == "json" || format == "jsonl") {
-                fmt::print("{}\n", domain::import_result_json(result, options.dry_run).dump());
-            } else {
-                fmt::print("{}\n", domain::format_import_result(result));
             }
         };
     });

@@ -3,6 +3,7 @@
 #include "context.hpp"
 #include "listing.hpp"
 #include "options.hpp"
+#include "result_line.hpp"
 
 #include <hujing/org/officer.hpp>
 #include <hujing/util/text.hpp>
@@ -64,10 +65,10 @@ void register_import(CLI::App& noun, Context& ctx) {
         ctx.action = [&ctx, import_path, on_conflict] {
             const auto mode = io::parse_on_conflict(*on_conflict);
             auto in = open_input(*import_path);
-            const auto result = ctx.write([&](auto& tx, auto& db) {
-                return domain::import_officers(tx, db, *in, *import_path, mode);
+            ctx.write([&](auto& tx, auto& db) {
+                const auto result = domain::import_officers(tx, db, *in, *import_path, mode);
+                print_result_line(domain::format_import_result(result));
             });
-            fmt::print("{}\n", domain::format_import_result(result));
         };
     });
 }

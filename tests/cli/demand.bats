@@ -310,6 +310,9 @@ assert e["action"] == "transfer" and e["note"] == "由出入境管理大队转�
     assert_error_line "无法把编号"
     [ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
     run -1 --separate-stderr bash -c "'$HUJING' officer add 100009 --name 丙 --unit ZADD >&-"
+    # An import's counts are its result: one that cannot be written rolls the import back.
+    run -1 bash -c "printf 'badge,name,unit\n100007,庚,ZADD\n' | '$HUJING' officer import - >/dev/full"
+    run -1 bash -c "printf 'uscc,name\n91330681MA2BM54BXU,新企业\n' | '$HUJING' enterprise import - >/dev/full"
     [ "$(db_digest)" = "$before" ]
     id=$(hujing --today 2025-10-09 demand add $E1 --text 乙 --category 治安)
     before=$(db_digest)

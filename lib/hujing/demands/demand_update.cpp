@@ -39,7 +39,7 @@ Demand update_demand(storage::WriteTransaction& tx,
     q.bind(2, correction.category.value_or(before.category));
     q.bind(3, id);
     q.exec();
-    const Demand after = get_demand(db, id);
+    Demand after = get_demand(db, id);
     auto json = [&](const Demand& d) {
         auto j = demand_view(today).json(d);
         j.erase("overdue");
