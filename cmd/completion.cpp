@@ -9,6 +9,7 @@
 #include <hujing/completion/values.hpp>
 #include <hujing/embedded.hpp>
 #include <hujing/error.hpp>
+#include <hujing/util/text.hpp>
 #include <hujing/vocabulary/vocabulary.hpp>
 
 #include <fmt/format.h>
@@ -112,6 +113,14 @@ int complete(CLI::App& root, const std::vector<std::string>& words) {
     if (!previous.empty() && previous.starts_with("-") && takes_value(app, &root, previous)) {
         auto db = completion_database(words);
         candidates = domain::completion_values(db.get(), previous);
+    } else if (!current.starts_with("-") && app != &root && visible_subcommands(app).empty()) {
+        // A leaf verb: its positional argument (case and pre-report ids).
+        std::vector<std::string> names;
+        for (const auto* a = app; a != nullptr && a != &root; a = a->get_parent()) {
+            names.insert(names.begin(), a->get_name());
+        }
+        auto db = completion_database(words);
+        candidates = domain::positional_values(db.get(), util::join(names, " "));
     } else if (current.starts_with("-")) {
         candidates = long_option_names(*app);
         if (app != &root) {

@@ -7,6 +7,7 @@
 #include <hujing/registry/enterprise.hpp>
 #include <hujing/registry/risk.hpp>
 #include <hujing/visits/visit.hpp>
+#include <hujing/vocabulary/vocabulary.hpp>
 
 #include <array>
 #include <map>
@@ -39,13 +40,36 @@ std::vector<std::string> completion_values(storage::Database* db, std::string_vi
         auto kinds = unit_kinds();
         const auto& visits = visit_kinds();
         kinds.insert(kinds.end(), visits.begin(), visits.end());
+        const auto measures = k_property_measures.codes(); // case measure request --kind
+        kinds.insert(kinds.end(), measures.begin(), measures.end());
         return kinds;
+    }
+    if (option == "--type") {
+        return k_case_types.codes();
+    }
+    if (option == "--origin") {
+        return k_case_origins.codes();
+    }
+    if (option == "--result") {
+        return k_review_results.codes();
+    }
+    if (option == "--position") {
+        return k_detainee_positions.codes();
+    }
+    if (option == "--measure") {
+        return k_detention_measures.codes();
     }
     if (option == "--category") {
         return demand_categories();
     }
     if (option == "--status") {
-        return demand_statuses();
+        // demand, case and pre-report listings share the option name.
+        auto statuses = demand_statuses();
+        for (const auto* vocabulary : {&k_case_statuses, &k_prereport_statuses}) {
+            const auto codes = vocabulary->codes();
+            statuses.insert(statuses.end(), codes.begin(), codes.end());
+        }
+        return statuses;
     }
     if (option == "--source") {
         return demand_sources();
@@ -90,6 +114,7 @@ std::vector<std::string> completion_values(storage::Database* db, std::string_vi
     }
     // Options whose values come from the database.
     static const std::map<std::string_view, const char*> k_queries = {
+        {"--case", "SELECT id FROM case_ ORDER BY id"},
         {"--unit", "SELECT code FROM unit ORDER BY code"},
         {"--parent", "SELECT code FROM unit ORDER BY code"},
         {"--officer", "SELECT badge FROM officer WHERE active = 1 ORDER BY badge"},
@@ -105,6 +130,40 @@ std::vector<std::string> completion_values(storage::Database* db, std::string_vi
         return {};
     }
     return column_values(*db, it->second);
+}
+
+std::vector<std::string> positional_values(storage::Database* db, std::string_view path) {
+    if (db == nullptr || !path.starts_with("case ")) {
+        return {};
+    }
+    static const std::map<std::string_view, const char*> k_queries = {
+        {"case update", "SELECT id FROM case_ ORDER BY id"},
+        {"case progress",
+         "SELECT id FROM case_ WHERE status IN ('accepted', 'filed', 'investigating', "
+         "'prosecuted') ORDER BY id"},
+        {"case review",
+         "SELECT id FROM case_ WHERE status IN ('accepted', 'filed', 'investigating') ORDER BY id"},
+        {"case recover", "SELECT id FROM case_ ORDER BY id"},
+        {"case show", "SELECT id FROM case_ ORDER BY id"},
+        {"case detention request",
+         "SELECT id FROM case_ WHERE status IN ('accepted', 'filed', 'investigating') ORDER BY id"},
+        {"case measure request",
+         "SELECT id FROM case_ WHERE status IN ('accepted', 'filed', 'investigating') ORDER BY id"},
+    };
+    if (const auto it = k_queries.find(path); it != k_queries.end()) {
+        return column_values(*db, it->second);
+    }
+    const bool detention = path.starts_with("case detention ");
+    if (!detention && !path.starts_with("case measure ")) {
+        return {};
+    }
+    if (path.ends_with(" list")) {
+        return {};
+    }
+    return column_values(*db,
+                         detention
+                             ? "SELECT id FROM prereport WHERE kind = 'detention' ORDER BY id"
+                             : "SELECT id FROM prereport WHERE kind = 'property' ORDER BY id");
 }
 
 } // namespace hujing::domain
