@@ -40,6 +40,14 @@ constexpr Entry k_examples[] = {
     {"demand list", {"hujing demand list --status routed --unit 经侦大队", "经侦大队在办的诉求"}},
     {"demand show", {"hujing demand show 5", "诉求及其全部流转记录"}},
     {"demand route", {"hujing demand route 9 --unit 治安大队", "流转到承办单位，期限按设置"}},
+    {"case list", {"hujing case list --type 合同诈骗", "全部合同诈骗案件"}},
+    {"case list", {"hujing case list --emergency", "有紧急执行待补审的案件"}},
+    {"case show", {"hujing case show 2", "案件及其涉案企业、事前报备、挽损和办案记录"}},
+    {"case stale", {"hujing case stale", "挂案，最久无进展的在前，列出原因"}},
+    {"case stale",
+     {"hujing case stale --days 90 -f csv --bom > 挂案.csv", "无进展超过 90 天的，导出"}},
+    {"case detention list", {"hujing case detention list", "企业家羁押报备（身份证号已遮蔽）"}},
+    {"case measure list", {"hujing case measure list --emergency", "紧急执行、尚待补审的财产措施"}},
     {"help", {"hujing help demand route", "同 hujing demand route --help"}},
 };
 
