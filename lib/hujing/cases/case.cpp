@@ -18,14 +18,8 @@ namespace hujing::domain {
 
 namespace {
 
+using cases::check_in;
 using cases::require_text;
-
-void check_in(const Vocabulary& vocabulary, std::string_view value, const char* what) {
-    if (!vocabulary.contains(value)) {
-        throw_invalid(fmt::format("{}无效: {}", what, value),
-                      "可用: " + util::join(vocabulary.codes(), " "));
-    }
-}
 
 // The enterprises of `parties` resolved (unknown → Exit::not_found), each once.
 std::vector<std::pair<std::int64_t, std::string>>

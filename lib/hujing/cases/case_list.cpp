@@ -35,23 +35,6 @@ output::Value recovery_rate(const Case& c) {
     return util::format_percent(c.recovered_fen, c.loss_fen);
 }
 
-std::string normalize_status(std::string_view text) {
-    for (const auto& term : k_case_statuses.terms()) {
-        if (text == term.code || text == term.label) {
-            return std::string(term.code);
-        }
-    }
-    throw_invalid(fmt::format("案件状态无效: {}", text),
-                  "可用: " + util::join(k_case_statuses.codes(), " "));
-}
-
-void check_in(const Vocabulary& vocabulary, std::string_view value, const char* what) {
-    if (!vocabulary.contains(value)) {
-        throw_invalid(fmt::format("{}无效: {}", what, value),
-                      "可用: " + util::join(vocabulary.codes(), " "));
-    }
-}
-
 output::View<Case> make_view() {
     using F = output::Field<Case>;
     using output::Kind;
@@ -108,14 +91,15 @@ list_cases(storage::Database& db, const CaseQuery& query, util::Date today, cons
     const auto& view = case_view();
     ListQuery filter(cases::k_case_select, storage::sort_keys(view), "c.id");
     if (query.status) {
-        filter.add("c.status = ?", {normalize_status(*query.status)});
+        filter.add("c.status = ?",
+                   {cases::normalize_code(k_case_statuses, *query.status, "案件状态")});
     }
     if (query.type) {
-        check_in(k_case_types, *query.type, "案件类型");
+        cases::check_in(k_case_types, *query.type, "案件类型");
         filter.add("c.type = ?", {*query.type});
     }
     if (query.origin) {
-        check_in(k_case_origins, *query.origin, "案件来源");
+        cases::check_in(k_case_origins, *query.origin, "案件来源");
         filter.add("c.origin = ?", {*query.origin});
     }
     filter.add_date_range("c.created", query.since, query.until, today);

@@ -33,19 +33,6 @@ std::vector<std::string> allowed_moves(std::string_view status) {
     return {};
 }
 
-std::string normalize_status(std::string_view text) {
-    for (const auto& term : k_case_statuses.terms()) {
-        if (text == term.code || text == term.label) {
-            return std::string(term.code);
-        }
-    }
-    std::vector<std::string> names;
-    for (const auto& term : k_case_statuses.terms()) {
-        names.push_back(fmt::format("{}({})", term.code, term.label));
-    }
-    throw_invalid(fmt::format("案件状态无效: {}", text), "可用: " + util::join(names, " "));
-}
-
 void require_move(const Case& c, const std::string& to) {
     const auto moves = allowed_moves(c.status);
     if (std::find(moves.begin(), moves.end(), to) != moves.end()) {
@@ -107,7 +94,7 @@ Case progress_case(storage::WriteTransaction& tx,
     }
     std::optional<std::string> target;
     if (to) {
-        target = normalize_status(*to);
+        target = cases::normalize_code(k_case_statuses, *to, "案件状态");
         move_status(db, before, *target, at);
     } else {
         cases::require_open(before, "登记进展");

@@ -50,6 +50,25 @@ std::string require_text(const std::string& text, const char* what) {
     return trimmed;
 }
 
+void check_in(const Vocabulary& vocabulary, std::string_view value, const char* what) {
+    if (!vocabulary.contains(value)) {
+        throw_invalid(fmt::format("{}无效: {}", what, value),
+                      "可用: " + util::join(vocabulary.codes(), " "));
+    }
+}
+
+std::string normalize_code(const Vocabulary& vocabulary, std::string_view text, const char* what) {
+    std::vector<std::string> names;
+    for (const auto& term : vocabulary.terms()) {
+        if (text == term.code || text == term.label) {
+            return std::string(term.code);
+        }
+        names.push_back(term.code == term.label ? std::string(term.code)
+                                                : fmt::format("{}({})", term.code, term.label));
+    }
+    throw_invalid(fmt::format("{}无效: {}", what, text), "可用: " + util::join(names, " "));
+}
+
 std::int64_t acting_officer(const storage::Database& db) {
     const auto& id = db.actor().officer_id;
     if (!id) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <hujing/cases/case.hpp>
+#include <hujing/vocabulary/vocabulary.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -20,6 +21,13 @@ Case read_case(SQLite::Statement& q);
 
 // The trimmed `text`; empty → Exit::invalid naming `what`.
 std::string require_text(const std::string& text, const char* what);
+
+// Throw Exit::invalid unless `value` is a code of `vocabulary`, naming `what` and the codes.
+void check_in(const Vocabulary& vocabulary, std::string_view value, const char* what);
+
+// The code `text` names (the code itself or its Chinese label); otherwise Exit::invalid naming
+// `what` and every code with its label.
+std::string normalize_code(const Vocabulary& vocabulary, std::string_view text, const char* what);
 
 // The acting officer's id (casework always has one).
 std::int64_t acting_officer(const storage::Database& db);

@@ -17,6 +17,7 @@ namespace hujing::domain {
 
 namespace {
 
+using cases::check_in;
 using cases::require_text;
 
 std::string kind_label(std::string_view kind) {
@@ -51,13 +52,6 @@ std::string allowed_verbs(const Prereport& p) {
 void require_status(const Prereport& p, std::string_view status, std::string_view verb) {
     if (p.status != status) {
         refuse(p, verb);
-    }
-}
-
-void check_in(const Vocabulary& vocabulary, std::string_view value, const char* what) {
-    if (!vocabulary.contains(value)) {
-        throw_invalid(fmt::format("{}无效: {}", what, value),
-                      "可用: " + util::join(vocabulary.codes(), " "));
     }
 }
 

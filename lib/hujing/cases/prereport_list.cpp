@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Reading pre-reports: their fields (ID numbers masked), listings and the enterprise file part.
 #include <hujing/cases/case.hpp>
+#include <hujing/cases/detail.hpp>
 #include <hujing/cases/prereport.hpp>
 #include <hujing/error.hpp>
 #include <hujing/util/id_number.hpp>
@@ -65,16 +66,6 @@ std::string kind_display(std::string_view code) {
 
 std::string status_display(std::string_view code) {
     return k_prereport_statuses.label(code);
-}
-
-std::string normalize(const Vocabulary& vocabulary, std::string_view text, const char* what) {
-    for (const auto& term : vocabulary.terms()) {
-        if (text == term.code || text == term.label) {
-            return std::string(term.code);
-        }
-    }
-    throw_invalid(fmt::format("{}无效: {}", what, text),
-                  "可用: " + util::join(vocabulary.codes(), " "));
 }
 
 } // namespace
@@ -165,10 +156,12 @@ std::int64_t list_prereports(storage::Database& db,
     const auto view = prereport_view(reveal);
     ListQuery filter(k_select, storage::sort_keys(view), "p.id");
     if (query.kind) {
-        filter.add("p.kind = ?", {normalize(k_prereport_kinds, *query.kind, "报备类别")});
+        filter.add("p.kind = ?",
+                   {cases::normalize_code(k_prereport_kinds, *query.kind, "报备类别")});
     }
     if (query.status) {
-        filter.add("p.status = ?", {normalize(k_prereport_statuses, *query.status, "报备状态")});
+        filter.add("p.status = ?",
+                   {cases::normalize_code(k_prereport_statuses, *query.status, "报备状态")});
     }
     if (query.case_id) {
         const auto id = parse_case_id(*query.case_id);
