@@ -9,6 +9,7 @@
 #include <hujing/completion/values.hpp>
 #include <hujing/embedded.hpp>
 #include <hujing/error.hpp>
+#include <hujing/util/text.hpp>
 #include <hujing/vocabulary/vocabulary.hpp>
 
 #include <fmt/format.h>
@@ -146,6 +147,14 @@ int complete(CLI::App& root, const std::vector<std::string>& words) {
         const auto path = command_path(*app);
         const auto command = path.size() > 7 ? path.substr(7) : std::string();
         candidates = domain::completion_values(db.get(), command, option);
+    } else if (!current.starts_with("-") && app != &root && visible_subcommands(app).empty()) {
+        // A leaf verb: its positional argument (case and pre-report ids).
+        std::vector<std::string> names;
+        for (const auto* a = app; a != nullptr && a != &root; a = a->get_parent()) {
+            names.insert(names.begin(), a->get_name());
+        }
+        auto db = completion_database(words);
+        candidates = domain::positional_values(db.get(), util::join(names, " "));
     } else if (current.starts_with("-")) {
         candidates = long_option_names(*app);
         if (app != &root) {

@@ -76,5 +76,7 @@ section "一企一档: enterprise show"
 h enterprise show "$first_sock" -f table
 h enterprise show "$(ids --town 店口镇 --limit 1)" -f table
 
+# Enterprise-related cases over 2024–2025 (examples/demo_cases.sh), on the same database.
+HUJING="$HUJING" bash "$here/demo_cases.sh"
 # The quarterly report of the demo quarter (examples/demo_reports.sh), written last.
 HUJING="$HUJING" bash "$here/demo_reports.sh"

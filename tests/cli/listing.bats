@@ -25,6 +25,13 @@ seed() {
     hujing project add 项目丙 --officer 100001 --since 2025-01-01 >/dev/null
     hujing project team add 项目甲 --officer 100002 >/dev/null
     hujing project team add 项目甲 --officer 100003 >/dev/null
+    for c in 1 2; do
+        hujing case add --no C-$c --title 案件$c --type 合同诈骗 --enterprise $c --role victim --unit JZDD >/dev/null
+        hujing case detention request $c --person 张某 --id-no 330681198001011232 --position 高管 \
+            --measure 拘留 --reason r --impact i >/dev/null
+        hujing case measure request $c --enterprise $c --kind 冻结 --object 账户 --amount 1 \
+            --reason r --impact i >/dev/null
+    done
 }
 
 # Arguments a verb needs to list something.

@@ -62,12 +62,36 @@ completion_values(storage::Database* db, std::string_view command, std::string_v
         if (command.starts_with("visit")) {
             return visit_kinds();
         }
+        if (command.starts_with("case")) {
+            return k_property_measures.codes(); // case measure request --kind
+        }
         return command.starts_with("unit") ? unit_kinds() : std::vector<std::string>{};
+    }
+    if (option == "--type") {
+        return k_case_types.codes();
+    }
+    if (option == "--origin") {
+        return k_case_origins.codes();
+    }
+    if (option == "--result") {
+        return k_review_results.codes();
+    }
+    if (option == "--position") {
+        return k_detainee_positions.codes();
+    }
+    if (option == "--measure") {
+        return k_detention_measures.codes();
     }
     if (option == "--category") {
         return demand_categories();
     }
     if (option == "--status") {
+        if (command.starts_with("case detention") || command.starts_with("case measure")) {
+            return codes_and_labels(k_prereport_statuses);
+        }
+        if (command.starts_with("case")) {
+            return codes_and_labels(k_case_statuses);
+        }
         return codes_and_labels(k_demand_statuses);
     }
     if (option == "--source") {
@@ -116,6 +140,7 @@ completion_values(storage::Database* db, std::string_view command, std::string_v
     }
     // Options whose values come from the database.
     static const std::map<std::string_view, const char*> k_queries = {
+        {"--case", "SELECT id FROM case_ ORDER BY id"},
         {"--officer", "SELECT badge FROM officer WHERE active = 1 ORDER BY badge"},
         {"--inspectors",
          "SELECT badge FROM officer WHERE active = 1 AND inspector = 1 ORDER BY badge"},
@@ -129,6 +154,40 @@ completion_values(storage::Database* db, std::string_view command, std::string_v
         return {};
     }
     return column_values(*db, it->second);
+}
+
+std::vector<std::string> positional_values(storage::Database* db, std::string_view path) {
+    if (db == nullptr || !path.starts_with("case ")) {
+        return {};
+    }
+    static const std::map<std::string_view, const char*> k_queries = {
+        {"case update", "SELECT id FROM case_ ORDER BY id"},
+        {"case progress",
+         "SELECT id FROM case_ WHERE status IN ('accepted', 'filed', 'investigating', "
+         "'prosecuted') ORDER BY id"},
+        {"case review",
+         "SELECT id FROM case_ WHERE status IN ('accepted', 'filed', 'investigating') ORDER BY id"},
+        {"case recover", "SELECT id FROM case_ ORDER BY id"},
+        {"case show", "SELECT id FROM case_ ORDER BY id"},
+        {"case detention request",
+         "SELECT id FROM case_ WHERE status IN ('accepted', 'filed', 'investigating') ORDER BY id"},
+        {"case measure request",
+         "SELECT id FROM case_ WHERE status IN ('accepted', 'filed', 'investigating') ORDER BY id"},
+    };
+    if (const auto it = k_queries.find(path); it != k_queries.end()) {
+        return column_values(*db, it->second);
+    }
+    const bool detention = path.starts_with("case detention ");
+    if (!detention && !path.starts_with("case measure ")) {
+        return {};
+    }
+    if (path.ends_with(" list")) {
+        return {};
+    }
+    return column_values(*db,
+                         detention
+                             ? "SELECT id FROM prereport WHERE kind = 'detention' ORDER BY id"
+                             : "SELECT id FROM prereport WHERE kind = 'property' ORDER BY id");
 }
 
 } // namespace hujing::domain

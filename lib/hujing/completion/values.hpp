@@ -16,4 +16,9 @@ namespace hujing::domain {
 std::vector<std::string>
 completion_values(storage::Database* db, std::string_view command, std::string_view option);
 
+// The values offered for the positional argument of the verb at `path` ("case show", "case
+// detention approve"): case ids, or pre-report ids of the verb's kind; empty for other verbs or
+// without a database.
+std::vector<std::string> positional_values(storage::Database* db, std::string_view path);
+
 } // namespace hujing::domain

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <hujing/cases/case_page.hpp>
+#include <hujing/cases/prereport.hpp>
 #include <hujing/demands/demand.hpp>
 #include <hujing/projects/project.hpp>
 #include <hujing/registry/enterprise.hpp>
@@ -25,6 +27,8 @@ const std::vector<PartLoader>& enterprise_file_parts() {
         project_file_part,
         eager_part(visit_file_part),
         eager_part(demand_file_part),
+        case_file_part,
+        prereport_file_part,
     };
     return parts;
 }

@@ -38,6 +38,13 @@ std::vector<SettingDef> make_defs() {
                         15});
     }
     defs.push_back({"case.stale_days", "180", "案件无进展多少天视为挂案", 1, 3660});
+    defs.push_back({"case.stale.open_days",
+                    "730",
+                    "案件立案（未立案的自受理）超过多少天仍未办结视为挂案",
+                    1,
+                    7320});
+    defs.push_back(
+        {"case.stale.lifted_days", "365", "强制措施解除超过多少天仍未办结视为挂案", 1, 3660});
     defs.push_back({"inspect.publish_days", "20", "检查结果公示时限（工作日）", 1, 365});
     defs.push_back(
         {"inspect.exclude_recent_days", "180", "双随机抽取时排除近期已检查企业的天数", 0, 3660});

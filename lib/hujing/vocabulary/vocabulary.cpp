@@ -82,6 +82,69 @@ constexpr Term k_report_kind_terms[] = {
 constexpr Term k_division_kind_terms[] = {
     {"subdistrict", "街道"}, {"town", "镇"}, {"township", "乡"}};
 
+constexpr Term k_case_type_terms[] = {{"合同诈骗", "合同诈骗"},
+                                      {"职务侵占", "职务侵占"},
+                                      {"挪用资金", "挪用资金"},
+                                      {"串通投标", "串通投标"},
+                                      {"商业贿赂", "商业贿赂"},
+                                      {"侵犯知识产权", "侵犯知识产权"},
+                                      {"非法经营", "非法经营"},
+                                      {"敲诈勒索", "敲诈勒索"},
+                                      {"强揽工程", "强揽工程"},
+                                      {"寻衅滋事", "寻衅滋事"},
+                                      {"强迫交易", "强迫交易"},
+                                      {"暴力讨债", "暴力讨债"},
+                                      {"聚众扰乱", "聚众扰乱"},
+                                      {"其他", "其他"}};
+
+constexpr Term k_case_status_terms[] = {{"accepted", "受理"},
+                                        {"filed", "立案"},
+                                        {"investigating", "侦查"},
+                                        {"prosecuted", "移送起诉"},
+                                        {"closed", "结案"},
+                                        {"withdrawn", "撤案"},
+                                        {"not_filed", "不立案"}};
+
+constexpr Term k_case_origin_terms[] = {{"local", "本地"}, {"external", "异地协作"}};
+
+constexpr Term k_case_role_terms[] = {
+    {"victim", "受害企业"}, {"suspect", "涉案企业"}, {"other", "其他"}};
+
+constexpr Term k_review_result_terms[] = {{"pass", "通过"}, {"return", "退回"}};
+
+constexpr Term k_case_action_terms[] = {{"add", "登记"},
+                                        {"update", "修改"},
+                                        {"progress", "进展"},
+                                        {"review", "法制审核"},
+                                        {"request", "报备"},
+                                        {"approve", "批准"},
+                                        {"reject", "不批准"},
+                                        {"execute", "执行"},
+                                        {"emergency", "紧急执行"},
+                                        {"lift", "解除"},
+                                        {"emergency_review", "紧急执行补审"},
+                                        {"recover", "追赃挽损"}};
+
+constexpr Term k_prereport_kind_terms[] = {{"detention", "企业家羁押"},
+                                           {"property", "涉企财产措施"}};
+
+constexpr Term k_prereport_status_terms[] = {{"requested", "已报备待批"},
+                                             {"approved", "已批准"},
+                                             {"rejected", "不批准"},
+                                             {"executed", "已执行"},
+                                             {"lifted", "已解除"}};
+
+constexpr Term k_detention_measure_terms[] = {
+    {"拘留", "拘留"}, {"逮捕", "逮捕"}, {"指定居所监视居住", "指定居所监视居住"}};
+
+constexpr Term k_property_measure_terms[] = {{"查封", "查封"}, {"扣押", "扣押"}, {"冻结", "冻结"}};
+
+constexpr Term k_detainee_position_terms[] = {{"法定代表人", "法定代表人"},
+                                              {"实际控制人", "实际控制人"},
+                                              {"高管", "高管"},
+                                              {"股东", "股东"},
+                                              {"其他", "其他"}};
+
 } // namespace
 
 const Vocabulary k_officer_roles{"officer_role", k_officer_role_terms};
@@ -98,6 +161,17 @@ const Vocabulary k_scales{"scale", k_scale_terms};
 const Vocabulary k_risk_levels{"risk_level", k_risk_level_terms};
 const Vocabulary k_division_kinds{"division_kind", k_division_kind_terms};
 const Vocabulary k_report_kinds{"report_kind", k_report_kind_terms};
+const Vocabulary k_case_types{"case_type", k_case_type_terms};
+const Vocabulary k_case_statuses{"case_status", k_case_status_terms};
+const Vocabulary k_case_origins{"case_origin", k_case_origin_terms};
+const Vocabulary k_case_roles{"case_role", k_case_role_terms};
+const Vocabulary k_review_results{"review_result", k_review_result_terms};
+const Vocabulary k_case_actions{"case_action", k_case_action_terms};
+const Vocabulary k_prereport_kinds{"prereport_kind", k_prereport_kind_terms};
+const Vocabulary k_prereport_statuses{"prereport_status", k_prereport_status_terms};
+const Vocabulary k_detention_measures{"detention_measure", k_detention_measure_terms};
+const Vocabulary k_property_measures{"property_measure", k_property_measure_terms};
+const Vocabulary k_detainee_positions{"detainee_position", k_detainee_position_terms};
 
 std::span<const Vocabulary* const> vocabularies() {
     static const Vocabulary* const all[] = {&k_officer_roles,
@@ -113,6 +187,17 @@ std::span<const Vocabulary* const> vocabularies() {
                                             &k_scales,
                                             &k_risk_levels,
                                             &k_division_kinds,
+                                            &k_case_types,
+                                            &k_case_statuses,
+                                            &k_case_origins,
+                                            &k_case_roles,
+                                            &k_review_results,
+                                            &k_case_actions,
+                                            &k_prereport_kinds,
+                                            &k_prereport_statuses,
+                                            &k_detention_measures,
+                                            &k_property_measures,
+                                            &k_detainee_positions,
                                             &k_report_kinds};
     return all;
 }

@@ -62,6 +62,17 @@ extern const Vocabulary k_scales;            // enterprise.scale
 extern const Vocabulary k_risk_levels;       // risk.level
 extern const Vocabulary k_division_kinds;    // the kinds of schemas/divisions.yaml
 extern const Vocabulary k_report_kinds;      // report_number.kind (the three documents)
+extern const Vocabulary k_case_types;        // case_.type
+extern const Vocabulary k_case_statuses;     // case_.status
+extern const Vocabulary k_case_origins;      // case_.origin
+extern const Vocabulary k_case_roles;        // case_enterprise.role
+extern const Vocabulary k_review_results;    // case_.review, case_review.result
+extern const Vocabulary k_case_actions;      // case_event.action
+extern const Vocabulary k_prereport_kinds;   // prereport.kind
+extern const Vocabulary k_prereport_statuses; // prereport.status
+extern const Vocabulary k_detention_measures; // prereport.measure of a detention
+extern const Vocabulary k_property_measures; // prereport.measure of a property measure
+extern const Vocabulary k_detainee_positions; // prereport.position
 
 // Every list above, for `hujing __dump-values` and the tests.
 std::span<const Vocabulary* const> vocabularies();

@@ -147,6 +147,22 @@ const std::vector<std::pair<int, const char*>> k_fixture_rows = {
      " '2025-03-12', 5, '2025-03-05');"
      "INSERT INTO demand_event(id, demand_id, at, action, actor, note, unit_id, due)"
      " VALUES (1, 1, '2025-03-05T01:00:00Z', 'route', '100001', NULL, 2, '2025-03-12');"},
+    {6,
+     "INSERT INTO case_(id, case_no, title, type, status, origin, agency, unit_id, created,"
+     " filed, loss_fen, last_progress, registered_by) VALUES (1, '诸公经立字〔2025〕1号',"
+     " '某合同诈骗案', '合同诈骗', 'filed', 'local', NULL, 1, '2025-03-01', '2025-03-02',"
+     " 123456789, '2025-03-02', 1);"
+     "INSERT INTO case_enterprise(case_id, enterprise_id, role) VALUES (1, 1, 'victim');"
+     "INSERT INTO case_review(id, case_id, at, result, note, reviewer_id)"
+     " VALUES (1, 1, '2025-03-03', 'return', '证据不足', 1);"
+     "INSERT INTO recovery(id, case_id, date, amount_fen, note)"
+     " VALUES (1, 1, '2025-03-04', 10, '返还');"
+     "INSERT INTO prereport(id, case_id, kind, status, measure, enterprise_id, object,"
+     " amount_fen, reason, impact, requested, requested_by)"
+     " VALUES (1, 1, 'property', 'requested', '冻结', 1, '银行账户', 500000, '防止转移',"
+     " '不影响生产', '2025-03-05', 1);"
+     "INSERT INTO case_event(id, case_id, at, action, actor, status, note, prereport_id)"
+     " VALUES (1, 1, '2025-03-05', 'request', '100001', 'filed', NULL, 1);"},
     {8,
      "INSERT INTO report_counter(year, last) VALUES (2025, 3);"
      "INSERT INTO report_number(id, period, kind, year, seq, issued)"
@@ -227,6 +243,13 @@ TEST_SUITE("hujing::storage::migrate") {
             CHECK_THROWS(
                 db.exec("INSERT INTO officer(badge, name, unit_id) VALUES ('12', 'x', 1)"));
             CHECK_THROWS(db.exec("UPDATE audit_log SET actor = 'x' WHERE id = 1"));
+            if (start >= 6) {
+                CHECK(db.execAndGet("SELECT loss_fen - recovered_fen FROM v_case WHERE id = 1")
+                          .getInt64()
+                      == 123456779);
+                CHECK_THROWS(db.exec("INSERT INTO case_enterprise(case_id, enterprise_id, role)"
+                                     " VALUES (1, 1, 'witness')"));
+            }
             if (start >= 2) {
                 CHECK_THROWS(db.exec("INSERT INTO project(name, officer_id, created_at, since)"
                                      " VALUES ('p2', 1, 'x', 'bad')"));

@@ -37,6 +37,16 @@ std::vector<Checked> checked_columns() {
         {&domain::k_demand_statuses, "demand", "status"},
         {&domain::k_demand_actions, "demand_event", "action"},
         {&domain::k_report_kinds, "report_number", "kind"},
+        {&domain::k_case_types, "case_", "type"},
+        {&domain::k_case_statuses, "case_", "status"},
+        {&domain::k_case_origins, "case_", "origin"},
+        {&domain::k_review_results, "case_", "review"},
+        {&domain::k_review_results, "case_review", "result"},
+        {&domain::k_case_roles, "case_enterprise", "role"},
+        {&domain::k_case_actions, "case_event", "action"},
+        {&domain::k_prereport_kinds, "prereport", "kind"},
+        {&domain::k_prereport_statuses, "prereport", "status"},
+        {&domain::k_detainee_positions, "prereport", "position"},
     };
 }
 
@@ -69,5 +79,10 @@ TEST_SUITE("hujing::domain::vocabulary") {
             CAPTURE(where);
             CHECK(check_list(*db, checked.table, checked.column) == checked.vocabulary->codes());
         }
+        // One column holds the measures of both kinds of pre-report, detention's first.
+        auto measures = domain::k_detention_measures.codes();
+        const auto property = domain::k_property_measures.codes();
+        measures.insert(measures.end(), property.begin(), property.end());
+        CHECK(check_list(*db, "prereport", "measure") == measures);
     }
 }
