@@ -9,18 +9,21 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <string>
 
-extern char** environ; // NOLINT(readability-redundant-declaration): POSIX, for posix_spawn
-
 namespace hujing::output {
 
 namespace {
 
-pid_t g_pager = -1;
+// The pager's process id; -1 while none runs.
+pid_t& pager_pid() {
+    static pid_t pid = -1;
+    return pid;
+}
 
 // The terminal's height in lines: the TTY's, else $LINES, else 24.
 long terminal_rows() {
@@ -64,8 +67,8 @@ std::string pager_command() {
 }
 
 bool spawn_pager(const std::string& command) {
-    int fds[2];
-    if (::pipe(fds) != 0) {
+    std::array<int, 2> fds{};
+    if (::pipe(fds.data()) != 0) {
         return false;
     }
     ::setenv("LESS", "FRX", 0);
@@ -78,9 +81,9 @@ bool spawn_pager(const std::string& command) {
     std::string sh = "/bin/sh";
     std::string c = "-c";
     std::string cmd = command;
-    char* argv[] = {sh.data(), c.data(), cmd.data(), nullptr};
+    std::array<char*, 4> argv = {sh.data(), c.data(), cmd.data(), nullptr};
     pid_t pid = -1;
-    const int rc = ::posix_spawn(&pid, "/bin/sh", &actions, nullptr, argv, environ);
+    const int rc = ::posix_spawn(&pid, "/bin/sh", &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     ::close(fds[0]);
     if (rc != 0) {
@@ -91,14 +94,14 @@ bool spawn_pager(const std::string& command) {
     ::dup2(fds[1], STDOUT_FILENO);
     ::close(fds[1]);
     std::signal(SIGPIPE, SIG_IGN); // a pager quit early ends the output, not the program
-    g_pager = pid;
+    pager_pid() = pid;
     return true;
 }
 
 } // namespace
 
 bool page_if_long(std::FILE* out, std::string_view text, bool allowed) {
-    if (g_pager > 0) {
+    if (pager_pid() > 0) {
         return out == stdout;
     }
     if (!allowed || out != stdout || ::isatty(STDOUT_FILENO) != 1) {
@@ -113,11 +116,11 @@ bool page_if_long(std::FILE* out, std::string_view text, bool allowed) {
 }
 
 bool pager_running() {
-    return g_pager > 0;
+    return pager_pid() > 0;
 }
 
 bool lost_to_pager(std::FILE* out, int error) {
-    if (g_pager <= 0 || out != stdout || error != EPIPE) {
+    if (pager_pid() <= 0 || out != stdout || error != EPIPE) {
         return false;
     }
     std::clearerr(out);
@@ -125,16 +128,16 @@ bool lost_to_pager(std::FILE* out, int error) {
 }
 
 void close_pager() {
-    if (g_pager <= 0) {
+    if (pager_pid() <= 0) {
         return;
     }
     std::fflush(stdout);
     std::clearerr(stdout);
     ::close(STDOUT_FILENO);
     int status = 0;
-    while (::waitpid(g_pager, &status, 0) < 0 && errno == EINTR) {
+    while (::waitpid(pager_pid(), &status, 0) < 0 && errno == EINTR) {
     }
-    g_pager = -1;
+    pager_pid() = -1;
 }
 
 } // namespace hujing::output
