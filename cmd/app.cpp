@@ -49,6 +49,7 @@ constexpr Noun k_nouns[] = {
     {"project", register_project, Acts::as_officer},
     {"visit", register_visit, Acts::as_officer},
     {"demand", register_demand, Acts::as_officer},
+    {"inspect", register_inspect, Acts::as_officer},
     {"completion", register_completion, Acts::as_user},
 };
 

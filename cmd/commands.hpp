@@ -18,6 +18,7 @@ void register_enterprise(CLI::App& root, Context& ctx);
 void register_project(CLI::App& root, Context& ctx);
 void register_visit(CLI::App& root, Context& ctx);
 void register_demand(CLI::App& root, Context& ctx);
+void register_inspect(CLI::App& root, Context& ctx);
 void register_completion(CLI::App& root, Context& ctx);
 
 } // namespace hujing::cli

@@ -7,6 +7,7 @@
 #include <hujing/registry/enterprise.hpp>
 #include <hujing/registry/risk.hpp>
 #include <hujing/visits/visit.hpp>
+#include <hujing/vocabulary/vocabulary.hpp>
 
 #include <array>
 #include <map>
@@ -85,6 +86,9 @@ std::vector<std::string> completion_values(storage::Database* db, std::string_vi
     if (option == "--on-conflict") {
         return {"fail", "skip", "update"};
     }
+    if (option == "--conclusion") {
+        return k_conclusions.codes();
+    }
     if (db == nullptr) {
         return {};
     }
@@ -99,6 +103,12 @@ std::vector<std::string> completion_values(storage::Database* db, std::string_vi
         {"--tag", "SELECT DISTINCT tag FROM enterprise_tag ORDER BY tag"},
         {"--industry",
          "SELECT DISTINCT industry FROM enterprise WHERE industry IS NOT NULL ORDER BY industry"},
+        {"--forms", "SELECT DISTINCT id FROM form ORDER BY id"},
+        {"--form", "SELECT DISTINCT id FROM form ORDER BY id"},
+        {"--plan", "SELECT id FROM inspection_plan ORDER BY id"},
+        {"--item",
+         "SELECT DISTINCT i.form_id || '.' || i.item_id FROM form_item i WHERE i.version ="
+         " (SELECT max(version) FROM form f WHERE f.id = i.form_id) ORDER BY 1"},
     };
     const auto it = k_queries.find(option);
     if (it == k_queries.end()) {

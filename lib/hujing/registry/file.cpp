@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <hujing/demands/demand.hpp>
+#include <hujing/inspect/inspection.hpp>
 #include <hujing/projects/project.hpp>
 #include <hujing/registry/enterprise.hpp>
 #include <hujing/registry/file.hpp>
@@ -25,6 +26,8 @@ const std::vector<PartLoader>& enterprise_file_parts() {
         project_file_part,
         eager_part(visit_file_part),
         eager_part(demand_file_part),
+        inspection_file_part,
+        rectification_file_part,
     };
     return parts;
 }

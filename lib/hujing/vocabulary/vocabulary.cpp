@@ -79,6 +79,20 @@ constexpr Term k_risk_level_terms[] = {
 constexpr Term k_division_kind_terms[] = {
     {"subdistrict", "街道"}, {"town", "镇"}, {"township", "乡"}};
 
+constexpr Term k_form_kind_terms[] = {
+    {"yesno", "是否"}, {"number", "数值"}, {"text", "文字"}, {"choice", "选项"}};
+
+constexpr Term k_severity_terms[] = {{"minor", "一般"}, {"major", "较重"}, {"critical", "严重"}};
+
+constexpr Term k_result_terms[] = {{"pass", "合格"}, {"fail", "不合格"}, {"na", "不适用"}};
+
+constexpr Term k_conclusion_terms[] = {{"none_found", "未发现问题"},
+                                       {"corrected", "发现问题已责令改正"},
+                                       {"pending", "发现问题待后续处理"},
+                                       {"uncooperative", "不配合检查"},
+                                       {"no_activity", "未发现开展本次抽查涉及的经营活动"},
+                                       {"unreachable", "通过登记的住所无法联系"}};
+
 } // namespace
 
 const Vocabulary k_officer_roles{"officer_role", k_officer_role_terms};
@@ -94,6 +108,10 @@ const Vocabulary k_credit_kinds{"credit_kind", k_credit_kind_terms};
 const Vocabulary k_scales{"scale", k_scale_terms};
 const Vocabulary k_risk_levels{"risk_level", k_risk_level_terms};
 const Vocabulary k_division_kinds{"division_kind", k_division_kind_terms};
+const Vocabulary k_form_kinds{"form_item_kind", k_form_kind_terms};
+const Vocabulary k_severities{"severity", k_severity_terms};
+const Vocabulary k_inspection_results{"inspection_result", k_result_terms};
+const Vocabulary k_conclusions{"inspection_conclusion", k_conclusion_terms};
 
 std::span<const Vocabulary* const> vocabularies() {
     static const Vocabulary* const all[] = {&k_officer_roles,
@@ -108,7 +126,11 @@ std::span<const Vocabulary* const> vocabularies() {
                                             &k_credit_kinds,
                                             &k_scales,
                                             &k_risk_levels,
-                                            &k_division_kinds};
+                                            &k_division_kinds,
+                                            &k_form_kinds,
+                                            &k_severities,
+                                            &k_inspection_results,
+                                            &k_conclusions};
     return all;
 }
 

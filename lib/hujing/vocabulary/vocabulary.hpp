@@ -48,19 +48,23 @@ private:
     std::span<const Term> m_terms;
 };
 
-extern const Vocabulary k_officer_roles;     // officer_role.role, enterprise_officer.role
-extern const Vocabulary k_unit_kinds;        // unit.kind
-extern const Vocabulary k_visit_kinds;       // visit.kind
-extern const Vocabulary k_demand_categories; // demand.category
-extern const Vocabulary k_demand_sources;    // demand.source
-extern const Vocabulary k_demand_statuses;   // demand.status
-extern const Vocabulary k_demand_actions;    // demand_event.action
-extern const Vocabulary k_sectors;           // enterprise_sector.sector (the forms' sectors)
-extern const Vocabulary k_credit_grades;     // enterprise.credit_grade, credit_event.grade
-extern const Vocabulary k_credit_kinds;      // credit_event.kind
-extern const Vocabulary k_scales;            // enterprise.scale
-extern const Vocabulary k_risk_levels;       // risk.level
-extern const Vocabulary k_division_kinds;    // the kinds of schemas/divisions.yaml
+extern const Vocabulary k_officer_roles;      // officer_role.role, enterprise_officer.role
+extern const Vocabulary k_unit_kinds;         // unit.kind
+extern const Vocabulary k_visit_kinds;        // visit.kind
+extern const Vocabulary k_demand_categories;  // demand.category
+extern const Vocabulary k_demand_sources;     // demand.source
+extern const Vocabulary k_demand_statuses;    // demand.status
+extern const Vocabulary k_demand_actions;     // demand_event.action
+extern const Vocabulary k_sectors;            // enterprise_sector.sector (the forms' sectors)
+extern const Vocabulary k_credit_grades;      // enterprise.credit_grade, credit_event.grade
+extern const Vocabulary k_credit_kinds;       // credit_event.kind
+extern const Vocabulary k_scales;             // enterprise.scale
+extern const Vocabulary k_risk_levels;        // risk.level
+extern const Vocabulary k_division_kinds;     // the kinds of schemas/divisions.yaml
+extern const Vocabulary k_form_kinds;         // form_item.kind
+extern const Vocabulary k_severities;         // form_item.severity
+extern const Vocabulary k_inspection_results; // inspection_result.result
+extern const Vocabulary k_conclusions;        // inspection.conclusion (检查结果类型)
 
 // Every list above, for `hujing __dump-values` and the tests.
 std::span<const Vocabulary* const> vocabularies();

@@ -36,6 +36,10 @@ std::vector<Checked> checked_columns() {
         {&domain::k_demand_sources, "demand", "source"},
         {&domain::k_demand_statuses, "demand", "status"},
         {&domain::k_demand_actions, "demand_event", "action"},
+        {&domain::k_form_kinds, "form_item", "kind"},
+        {&domain::k_severities, "form_item", "severity"},
+        {&domain::k_inspection_results, "inspection_result", "result"},
+        {&domain::k_conclusions, "inspection", "conclusion"},
     };
 }
 

@@ -1,0 +1,3 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- Placeholder for the cases migration (schema version 6); replaced by the real one.
+SELECT 1;
