@@ -43,7 +43,7 @@ for i in form["items"]:
         v = bad[0] if i["id"] in fail and bad else ok[0]
     else:
         v = "正常"
-    print(f"  {i[\"id\"]}: \"{v}\"")
+    print("  %s: %s" % (i["id"], json.dumps(v, ensure_ascii=False)))
 ' "${@:2}"
 }
 
