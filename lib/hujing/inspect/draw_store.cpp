@@ -13,7 +13,8 @@ namespace hujing::domain {
 namespace {
 
 // Step 1 for a random plan. ?1 plan, ?2 window from, ?3 recent-exclusion start, ?4 the plan's
-// unit, ?5/?6 the window's year, ?7 inspect.max_per_year.
+// unit, ?5 the first day of the window's year, ?7 inspect.max_per_year. Only inspections dated
+// before the window count, so a later inspection never changes what --verify recomputes.
 constexpr const char* k_random_candidates =
     "WITH f AS (SELECT a.form_id, a.kind, a.value FROM plan_form pf JOIN form_applies a"
     "  ON a.form_id = pf.form_id AND a.version = (SELECT max(version) FROM form g"
@@ -30,7 +31,7 @@ constexpr const char* k_random_candidates =
     " AND NOT EXISTS (SELECT 1 FROM inspection i WHERE i.enterprise_id = e.id"
     "  AND i.date >= ?3 AND i.date < ?2)"
     " AND (SELECT count(*) FROM inspection i WHERE i.enterprise_id = e.id AND i.unit_id = ?4"
-    "  AND i.date >= ?5 AND i.date <= ?6) < ?7"
+    "  AND i.date >= ?5 AND i.date < ?2) < ?7"
     " ORDER BY e.uscc";
 
 constexpr const char* k_targeted_candidates =
@@ -68,7 +69,6 @@ read_candidates(storage::Database& db, const Plan& plan, DrawResult& out) {
             util::format_date(util::add_days(from, -static_cast<int>(plan.exclude_recent_days))));
         q.bind(4, plan_unit(db, plan));
         q.bind(5, year + "-01-01");
-        q.bind(6, year + "-12-31");
         q.bind(7, get_int_setting(db, "inspect.max_per_year"));
     }
     std::vector<DrawCandidate> out_candidates;
