@@ -54,6 +54,7 @@ constexpr Noun k_nouns[] = {
     {"visit", register_visit, Acts::as_officer},
     {"demand", register_demand, Acts::as_officer},
     {"case", register_case, Acts::as_officer},
+    {"inspect", register_inspect, Acts::as_officer},
     {"report", register_report, Acts::as_user},
     {"completion", register_completion, Acts::as_user},
 };

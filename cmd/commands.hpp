@@ -19,6 +19,7 @@ void register_project(CLI::App& root, Context& ctx);
 void register_visit(CLI::App& root, Context& ctx);
 void register_demand(CLI::App& root, Context& ctx);
 void register_case(CLI::App& root, Context& ctx);
+void register_inspect(CLI::App& root, Context& ctx);
 void register_report(CLI::App& root, Context& ctx);
 void register_completion(CLI::App& root, Context& ctx);
 

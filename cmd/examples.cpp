@@ -64,6 +64,13 @@ constexpr Entry k_examples[] = {
     {"report warnings", {"hujing report warnings 2025Q3 -f json", "预警及其依据"}},
     {"report rules validate",
      {"hujing report rules validate warnings.yaml", "检查改过的预警规则文件"}},
+    {"inspect forms", {"hujing inspect forms", "已载入的检查表单"}},
+    {"inspect form show", {"hujing inspect form show lodging", "住宿监管表单的检查项"}},
+    {"inspect plan list", {"hujing inspect plan list", "抽查计划"}},
+    {"inspect plan show", {"hujing inspect plan show 1", "计划、种子及抽中企业"}},
+    {"inspect draw", {"hujing inspect draw 1 --verify", "按种子重算，核对抽取结果"}},
+    {"inspect list", {"hujing inspect list --open-rectifications", "有未完成整改的检查"}},
+    {"inspect show", {"hujing inspect show 1", "一次检查的结果与整改"}},
     {"help", {"hujing help demand route", "同 hujing demand route --help"}},
 };
 

@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 
+#include <hujing/inspect/form.hpp>
 #include <hujing/notice.hpp>
 #include <hujing/org/unit.hpp>
 #include <hujing/storage/migrate.hpp>
@@ -19,13 +20,21 @@ void register_init(CLI::App& root, Context& ctx) {
             std::error_code ec;
             const bool existed = std::filesystem::exists(ctx.globals.db_path, ec);
             auto& db = ctx.create_db();
-            const int units = ctx.write(
-                [](auto& tx, auto& database) { return domain::load_builtin_units(tx, database); });
-            notice(fmt::format("{}数据库 {}（结构版本 {}），新载入 {} 个单位",
+            const auto today = ctx.today();
+            const auto [units, forms] = ctx.write([today](auto& tx, auto& database) {
+                const int added = domain::load_builtin_units(tx, database);
+                int loaded = 0;
+                for (const auto& l : domain::load_builtin_forms(tx, database, today)) {
+                    loaded += l.action == "unchanged" ? 0 : 1;
+                }
+                return std::pair{added, loaded};
+            });
+            notice(fmt::format("{}数据库 {}（结构版本 {}），新载入 {} 个单位、{} 个表单",
                                existed ? "已打开" : "已创建",
                                ctx.globals.db_path,
                                db.schema_version(),
-                               units));
+                               units,
+                               forms));
         };
     });
 }

@@ -66,6 +66,9 @@ h project show "$project" -f table
 # Visits and the demand loop over 2025 (examples/demo_visits.sh), on the same database.
 HUJING="$HUJING" bash "$here/demo_visits.sh"
 
+# Inspections and the double-random draw (examples/demo_inspect.sh).
+HUJING="$HUJING" bash "$here/demo_inspect.sh"
+
 section "查询: 店口镇前 5 家企业"
 h enterprise list --town 店口镇 --limit 5 -f table
 

@@ -32,6 +32,15 @@ seed() {
         hujing case measure request $c --enterprise $c --kind 冻结 --object 账户 --amount 1 \
             --reason r --impact i >/dev/null
     done
+    hujing officer add 100011 --name 检查员甲 --unit ZADD --inspector >/dev/null
+    hujing officer add 100012 --name 检查员乙 --unit ZADD --inspector >/dev/null
+    hujing inspect plan add 计划甲 --forms lodging --ratio 0.1 --window 2025-04-01..2025-06-30 >/dev/null
+    hujing inspect plan add 计划乙 --forms lodging --count 2 --window 2025-04-01..2025-06-30 >/dev/null
+    local e
+    for e in 91330681MA2EDNXU2B 91330681MA2FF2KRXM; do
+        hujing inspect record "$e" --forms lodging --inspectors 100011,100012 --date 2025-10-10 \
+            --results "$HUJING_SOURCE_DIR/tests/fixtures/results/lodging_ok.yaml" >/dev/null
+    done
 }
 
 # Arguments a verb needs to list something.

@@ -132,6 +132,9 @@ completion_values(storage::Database* db, std::string_view command, std::string_v
     if (option == "--on-conflict") {
         return {"fail", "skip", "update"};
     }
+    if (option == "--conclusion") {
+        return k_conclusions.codes();
+    }
     if (db == nullptr) {
         return {};
     }
@@ -148,6 +151,12 @@ completion_values(storage::Database* db, std::string_view command, std::string_v
         {"--tag", "SELECT DISTINCT tag FROM enterprise_tag ORDER BY tag"},
         {"--industry",
          "SELECT DISTINCT industry FROM enterprise WHERE industry IS NOT NULL ORDER BY industry"},
+        {"--forms", "SELECT DISTINCT id FROM form ORDER BY id"},
+        {"--form", "SELECT DISTINCT id FROM form ORDER BY id"},
+        {"--plan", "SELECT id FROM inspection_plan ORDER BY id"},
+        {"--item",
+         "SELECT DISTINCT i.form_id || '.' || i.item_id FROM form_item i WHERE i.version ="
+         " (SELECT max(version) FROM form f WHERE f.id = i.form_id) ORDER BY 1"},
     };
     const auto it = k_queries.find(option);
     if (it == k_queries.end()) {

@@ -2,6 +2,7 @@
 #include <hujing/cases/case_page.hpp>
 #include <hujing/cases/prereport.hpp>
 #include <hujing/demands/demand.hpp>
+#include <hujing/inspect/inspection.hpp>
 #include <hujing/projects/project.hpp>
 #include <hujing/registry/enterprise.hpp>
 #include <hujing/registry/file.hpp>
@@ -29,6 +30,8 @@ const std::vector<PartLoader>& enterprise_file_parts() {
         eager_part(demand_file_part),
         case_file_part,
         prereport_file_part,
+        inspection_file_part,
+        rectification_file_part,
     };
     return parts;
 }

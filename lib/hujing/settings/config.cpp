@@ -45,6 +45,8 @@ std::vector<SettingDef> make_defs() {
                     7320});
     defs.push_back(
         {"case.stale.lifted_days", "365", "强制措施解除超过多少天仍未办结视为挂案", 1, 3660});
+    defs.push_back(
+        {"inspect.max_per_year", "2", "同一单位每年对同一企业现场检查的次数上限", 1, 52});
     defs.push_back({"inspect.publish_days", "20", "检查结果公示时限（工作日）", 1, 365});
     defs.push_back(
         {"inspect.exclude_recent_days", "180", "双随机抽取时排除近期已检查企业的天数", 0, 3660});

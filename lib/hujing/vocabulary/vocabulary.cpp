@@ -144,6 +144,19 @@ constexpr Term k_detainee_position_terms[] = {{"法定代表人", "法定代表�
                                               {"高管", "高管"},
                                               {"股东", "股东"},
                                               {"其他", "其他"}};
+constexpr Term k_form_kind_terms[] = {
+    {"yesno", "是否"}, {"number", "数值"}, {"text", "文字"}, {"choice", "选项"}};
+
+constexpr Term k_severity_terms[] = {{"minor", "一般"}, {"major", "较重"}, {"critical", "严重"}};
+
+constexpr Term k_result_terms[] = {{"pass", "合格"}, {"fail", "不合格"}, {"na", "不适用"}};
+
+constexpr Term k_conclusion_terms[] = {{"none_found", "未发现问题"},
+                                       {"corrected", "发现问题已责令改正"},
+                                       {"pending", "发现问题待后续处理"},
+                                       {"uncooperative", "不配合检查"},
+                                       {"no_activity", "未发现开展本次抽查涉及的经营活动"},
+                                       {"unreachable", "通过登记的住所无法联系"}};
 
 } // namespace
 
@@ -172,6 +185,10 @@ const Vocabulary k_prereport_statuses{"prereport_status", k_prereport_status_ter
 const Vocabulary k_detention_measures{"detention_measure", k_detention_measure_terms};
 const Vocabulary k_property_measures{"property_measure", k_property_measure_terms};
 const Vocabulary k_detainee_positions{"detainee_position", k_detainee_position_terms};
+const Vocabulary k_form_kinds{"form_item_kind", k_form_kind_terms};
+const Vocabulary k_severities{"severity", k_severity_terms};
+const Vocabulary k_inspection_results{"inspection_result", k_result_terms};
+const Vocabulary k_conclusions{"inspection_conclusion", k_conclusion_terms};
 
 std::span<const Vocabulary* const> vocabularies() {
     static const Vocabulary* const all[] = {&k_officer_roles,
@@ -198,7 +215,11 @@ std::span<const Vocabulary* const> vocabularies() {
                                             &k_detention_measures,
                                             &k_property_measures,
                                             &k_detainee_positions,
-                                            &k_report_kinds};
+                                            &k_report_kinds,
+                                            &k_form_kinds,
+                                            &k_severities,
+                                            &k_inspection_results,
+                                            &k_conclusions};
     return all;
 }
 

@@ -73,6 +73,10 @@ extern const Vocabulary k_prereport_statuses; // prereport.status
 extern const Vocabulary k_detention_measures; // prereport.measure of a detention
 extern const Vocabulary k_property_measures; // prereport.measure of a property measure
 extern const Vocabulary k_detainee_positions; // prereport.position
+extern const Vocabulary k_form_kinds;         // form_item.kind
+extern const Vocabulary k_severities;         // form_item.severity
+extern const Vocabulary k_inspection_results; // inspection_result.result
+extern const Vocabulary k_conclusions;        // inspection.conclusion (检查结果类型)
 
 // Every list above, for `hujing __dump-values` and the tests.
 std::span<const Vocabulary* const> vocabularies();

@@ -167,6 +167,33 @@ const std::vector<std::pair<int, const char*>> k_fixture_rows = {
      "INSERT INTO report_counter(year, last) VALUES (2025, 3);"
      "INSERT INTO report_number(id, period, kind, year, seq, issued)"
      " VALUES (1, '2025Q1', 'warning', 2025, 3, '2025-04-02');"},
+    {7,
+     "INSERT INTO form(id, version, name, unit_id, basis, content_hash, yaml, loaded)"
+     " VALUES ('lodging', 1, '住宿监管一件事', 1, '旅馆业治安管理办法', 'h', 'id: lodging',"
+     " '2025-01-01');"
+     "INSERT INTO form_item(form_id, version, item_id, position, text, kind, required, severity,"
+     " basis, rectify_days) VALUES ('lodging', 1, 'L01', 1, '实名登记', 'yesno', 1, 'major',"
+     " '第六条', 5);"
+     "INSERT INTO form_applies(form_id, version, kind, value)"
+     " VALUES ('lodging', 1, 'sector', 'lodging');"
+     "INSERT INTO inspection_plan(id, name, targeted, ratio, team_size, window_from, window_to,"
+     " seed, credit_factors, exclude_recent_days, created, drawn_at)"
+     " VALUES (1, '2025 住宿抽查', 0, '0.05', 2, '2025-04-01', '2025-06-30', '20250401',"
+     " 'A=0.5,B=1,C=2,D=3', 180, '2025-03-20', '2025-03-21');"
+     "INSERT INTO plan_form(plan_id, position, form_id) VALUES (1, 1, 'lodging');"
+     "INSERT INTO plan_enterprise(plan_id, enterprise_id) VALUES (1, 1);"
+     "INSERT INTO plan_target(plan_id, enterprise_id, rank, team, credit_grade, ticket)"
+     " VALUES (1, 1, 1, 1, 'A', 'ab');"
+     "INSERT INTO plan_inspector(plan_id, team, officer_id, position) VALUES (1, 1, 1, 1);"
+     "INSERT INTO inspection(id, enterprise_id, date, plan_id, conclusion, unit_id, created)"
+     " VALUES (1, 1, '2025-04-10', 1, 'corrected', 1, '2025-04-10');"
+     "INSERT INTO inspection_officer(inspection_id, officer_id) VALUES (1, 1);"
+     "INSERT INTO inspection_form(inspection_id, form_id, form_version, position)"
+     " VALUES (1, 'lodging', 1, 1);"
+     "INSERT INTO inspection_result(inspection_id, form_id, item_id, result)"
+     " VALUES (1, 'lodging', 'L01', 'fail');"
+     "INSERT INTO rectification(id, inspection_id, form_id, item_id, due)"
+     " VALUES (1, 1, 'lodging', 'L01', '2025-04-17');"},
 };
 
 // The user tables of `db` (not SQLite's own, not the FTS shadow tables) with their row counts.

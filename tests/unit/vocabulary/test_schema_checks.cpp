@@ -47,6 +47,10 @@ std::vector<Checked> checked_columns() {
         {&domain::k_prereport_kinds, "prereport", "kind"},
         {&domain::k_prereport_statuses, "prereport", "status"},
         {&domain::k_detainee_positions, "prereport", "position"},
+        {&domain::k_form_kinds, "form_item", "kind"},
+        {&domain::k_severities, "form_item", "severity"},
+        {&domain::k_inspection_results, "inspection_result", "result"},
+        {&domain::k_conclusions, "inspection", "conclusion"},
     };
 }
 
