@@ -70,8 +70,10 @@ CREATE TABLE inspection_plan (
 
 CREATE TABLE plan_form (
     plan_id  INTEGER NOT NULL REFERENCES inspection_plan(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
     form_id  TEXT NOT NULL,
+    -- After the key columns: SQLite 3.40's integrity_check misreports a NOT NULL column that
+    -- stands before a key column of a WITHOUT ROWID table as NULL.
+    position INTEGER NOT NULL,
     PRIMARY KEY (plan_id, form_id)
 ) STRICT, WITHOUT ROWID;
 

@@ -77,9 +77,9 @@ EOF
     # Every page with examples contributes, and most pages have some.
     [ "$(wc -l <all.tsv)" -ge 80 ]
     [ "$(cut -f1 all.tsv | sort -u | wc -l)" -ge 12 ]
-    # Skips are rare and each names its reason.
-    awk -F'\t' '$5 != "-"' all.tsv >skipped.tsv
-    [ "$(wc -l <skipped.tsv)" -le 3 ]
+    # Skips are rare (at most four blocks) and each names its reason.
+    awk -F'\t' '$5 != "-" { print $1 ":" $3 }' all.tsv | sort -u >skipped.tsv
+    [ "$(wc -l <skipped.tsv)" -le 4 ]
     local failures="" key
     for key in $(awk -F'\t' '$5 == "-" { print $1 ":" $3 }' all.tsv | sort -u); do
         rm -rf work && mkdir work && cp "$HUJING_SOURCE_DIR"/tests/fixtures/docs/* work/

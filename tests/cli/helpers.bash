@@ -9,6 +9,10 @@ setup() {
     export HUJING_TODAY=2025-10-15
     export HUJING_OFFICER=000001
     unset HUJING_DATA_DIR NO_COLOR COLUMNS LINES
+    # A suite that sets SUITE_DATA_DIR runs with those data files over the built-in ones.
+    if [ -n "${SUITE_DATA_DIR:-}" ]; then
+        export HUJING_DATA_DIR="$SUITE_DATA_DIR"
+    fi
     cd "$BATS_TEST_TMPDIR" || return 1
 }
 

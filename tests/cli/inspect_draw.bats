@@ -2,6 +2,10 @@
 # Plans and the double-random draw: reproducible with sha256sum and sort (man hujing-inspect).
 load helpers
 
+# The small lodging and netcafe forms these tests were written against stand in for the
+# built-in ones (a data file under $HUJING_DATA_DIR overrides the embedded one).
+SUITE_DATA_DIR="$HUJING_SOURCE_DIR/tests/fixtures/datadir"
+
 # 20 lodging enterprises (3 graded A, 3 graded D, the rest ungraded = B), four inspectors.
 seed() {
     init_db

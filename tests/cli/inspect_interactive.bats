@@ -2,6 +2,10 @@
 # `inspect record --interactive`, walked through a pseudo-terminal with readline.
 load helpers
 
+# The small lodging and netcafe forms these tests were written against stand in for the
+# built-in ones (a data file under $HUJING_DATA_DIR overrides the embedded one).
+SUITE_DATA_DIR="$HUJING_SOURCE_DIR/tests/fixtures/datadir"
+
 seed() {
     init_db
     add_officers

@@ -2,6 +2,10 @@
 # What every listing shares (DESIGN.md §2): --limit, --offset, --sort on each `list` verb.
 load helpers
 
+# The small lodging and netcafe forms these tests were written against stand in for the
+# built-in ones (a data file under $HUJING_DATA_DIR overrides the embedded one).
+SUITE_DATA_DIR="$HUJING_SOURCE_DIR/tests/fixtures/datadir"
+
 # Every verb that lists rows, as "noun verb [args]", from the binary's own command tree.
 list_verbs() {
     hujing __dump-cli | awk -F'\t' '$1 == "verb" && ($3 == "list" || $2 $3 == "auditlog" || $3 == "due" || $3 == "towns") { print $2 " " $3 }'

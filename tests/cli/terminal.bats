@@ -4,7 +4,7 @@
 # overdue or at risk — and none of it when stdout is not a terminal.
 load helpers
 
-PTY="$BATS_TEST_DIRNAME/pty.py"
+PTY="$BATS_TEST_DIRNAME/term_pty.py"
 WIDTH="$BATS_TEST_DIRNAME/width.py"
 LONG_TEXT=外籍员工因工作签证即将到期需要加急办理延期手续同时咨询家属随行居留许可的材料清单和办理地点
 

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Run a command with stdout on a pseudo-terminal of a given size, as an officer's terminal.
 
-Usage: pty.py COLS ROWS COMMAND [ARG...]
+Usage: term_pty.py COLS ROWS COMMAND [ARG...]
 The terminal's output goes to our stdout (CR LF turned into LF), stderr stays a pipe to our
 stderr, stdin is /dev/null; the exit status is the command's.
 """
