@@ -23,7 +23,10 @@ BUILD_PACKAGES := g++ cmake ninja-build pkg-config make git ca-certificates \
 # with a CJK font and poppler-utils (pdfinfo) print the HTML report to PDF in its test.
 TEST_PACKAGES := sqlite3 groff-base groff clang-format time python3 python3-yaml python3-jsonschema \
 	bc zsh fish chromium fonts-noto-cjk poppler-utils
-PACKAGES := $(BUILD_PACKAGES) $(TEST_PACKAGES)
+# What the demo needs besides the build: python3 reads the form's json to write the inspection
+# results files of examples/demo_inspect.sh.
+DEMO_PACKAGES := python3
+PACKAGES := $(BUILD_PACKAGES) $(TEST_PACKAGES) $(DEMO_PACKAGES)
 
 .PHONY: all deps build-deps configure build test asan demo fresh bench fuzz golden format check-format tidy install clean
 
@@ -66,6 +69,7 @@ asan: deps
 
 # The demo needs the binary only: not the unit tests, man pages or the test tools.
 demo: configure
+	$(call install_missing,$(DEMO_PACKAGES))
 	cmake --build $(BUILD) -j $(JOBS) --target hujing
 	HUJING=$(CURDIR)/$(BUILD)/cmd/hujing bash examples/demo.sh
 
