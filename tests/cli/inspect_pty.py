@@ -18,8 +18,13 @@ def main():
             if line:
                 prompt, _, reply = line.partition("\t")
                 steps.append((prompt, reply))
+    # A real terminal type and a wide window: with TERM unset (cron, a fresh root) readline
+    # scrolls a long prompt sideways and the prompts the script waits for never appear whole.
+    os.environ["TERM"] = "xterm"
+    os.environ["COLUMNS"] = "200"
     pid, fd = pty.fork()
     if pid == 0:
+        os.system("stty cols 200 rows 50 2>/dev/null")
         os.execvp(argv[0], argv)
     seen = b""
     deadline = time.time() + 20
