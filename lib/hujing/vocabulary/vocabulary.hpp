@@ -48,30 +48,30 @@ private:
     std::span<const Term> m_terms;
 };
 
-extern const Vocabulary k_officer_roles;     // officer_role.role, enterprise_officer.role
-extern const Vocabulary k_unit_kinds;        // unit.kind
-extern const Vocabulary k_visit_kinds;       // visit.kind
-extern const Vocabulary k_demand_categories; // demand.category
-extern const Vocabulary k_demand_sources;    // demand.source
-extern const Vocabulary k_demand_statuses;   // demand.status
-extern const Vocabulary k_demand_actions;    // demand_event.action
-extern const Vocabulary k_sectors;           // enterprise_sector.sector (the forms' sectors)
-extern const Vocabulary k_credit_grades;     // enterprise.credit_grade, credit_event.grade
-extern const Vocabulary k_credit_kinds;      // credit_event.kind
-extern const Vocabulary k_scales;            // enterprise.scale
-extern const Vocabulary k_risk_levels;       // risk.level
-extern const Vocabulary k_division_kinds;    // the kinds of schemas/divisions.yaml
-extern const Vocabulary k_report_kinds;      // report_number.kind (the three documents)
-extern const Vocabulary k_case_types;        // case_.type
-extern const Vocabulary k_case_statuses;     // case_.status
-extern const Vocabulary k_case_origins;      // case_.origin
-extern const Vocabulary k_case_roles;        // case_enterprise.role
-extern const Vocabulary k_review_results;    // case_.review, case_review.result
-extern const Vocabulary k_case_actions;      // case_event.action
-extern const Vocabulary k_prereport_kinds;   // prereport.kind
+extern const Vocabulary k_officer_roles;      // officer_role.role, enterprise_officer.role
+extern const Vocabulary k_unit_kinds;         // unit.kind
+extern const Vocabulary k_visit_kinds;        // visit.kind
+extern const Vocabulary k_demand_categories;  // demand.category
+extern const Vocabulary k_demand_sources;     // demand.source
+extern const Vocabulary k_demand_statuses;    // demand.status
+extern const Vocabulary k_demand_actions;     // demand_event.action
+extern const Vocabulary k_sectors;            // enterprise_sector.sector (the forms' sectors)
+extern const Vocabulary k_credit_grades;      // enterprise.credit_grade, credit_event.grade
+extern const Vocabulary k_credit_kinds;       // credit_event.kind
+extern const Vocabulary k_scales;             // enterprise.scale
+extern const Vocabulary k_risk_levels;        // risk.level
+extern const Vocabulary k_division_kinds;     // the kinds of schemas/divisions.yaml
+extern const Vocabulary k_report_kinds;       // report_number.kind (the three documents)
+extern const Vocabulary k_case_types;         // case_.type
+extern const Vocabulary k_case_statuses;      // case_.status
+extern const Vocabulary k_case_origins;       // case_.origin
+extern const Vocabulary k_case_roles;         // case_enterprise.role
+extern const Vocabulary k_review_results;     // case_.review, case_review.result
+extern const Vocabulary k_case_actions;       // case_event.action
+extern const Vocabulary k_prereport_kinds;    // prereport.kind
 extern const Vocabulary k_prereport_statuses; // prereport.status
 extern const Vocabulary k_detention_measures; // prereport.measure of a detention
-extern const Vocabulary k_property_measures; // prereport.measure of a property measure
+extern const Vocabulary k_property_measures;  // prereport.measure of a property measure
 extern const Vocabulary k_detainee_positions; // prereport.position
 extern const Vocabulary k_form_kinds;         // form_item.kind
 extern const Vocabulary k_severities;         // form_item.severity
