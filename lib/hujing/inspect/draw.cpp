@@ -7,16 +7,13 @@
 
 #include <algorithm>
 #include <numeric>
+#include <tuple>
 
 namespace hujing::domain {
 
 namespace {
 
-__extension__ typedef __int128 Wide; // n · r · f needs more than 64 bits
-
-int hex_value(char c) {
-    return c <= '9' ? c - '0' : c - 'a' + 10;
-}
+__extension__ using Wide = __int128; // n · r · f needs more than 64 bits
 
 // Share `total` among the grades of `active` in proportion to `weights` by the largest
 // remainder; ties go to the earlier grade.
@@ -182,63 +179,6 @@ GradeCounts count_quotas(const GradeCounts& n, std::int64_t count, const GradeFa
     }
 }
 
-std::string draw_ticket(std::string_view seed, std::string_view uscc) {
-    return util::sha256_hex(fmt::format("{}:{}", seed, uscc));
-}
-
-std::string team_ticket(std::string_view seed, std::string_view uscc, std::string_view badge) {
-    return util::sha256_hex(fmt::format("{}:{}:{}", seed, uscc, badge));
-}
-
-std::string ticket_hex(const DrawCandidate& c) {
-    static constexpr char k_hex[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(64);
-    for (const auto b : c.ticket) {
-        out.push_back(k_hex[b >> 4U]);
-        out.push_back(k_hex[b & 0x0FU]);
-    }
-    return out;
-}
-
-DrawCandidate make_candidate(std::string_view seed,
-                             std::int64_t enterprise_id,
-                             std::string_view uscc,
-                             int grade) {
-    DrawCandidate c;
-    c.enterprise_id = enterprise_id;
-    c.grade = grade;
-    const auto hex = draw_ticket(seed, uscc);
-    for (std::size_t i = 0; i < 32; ++i) {
-        c.ticket[i] =
-            static_cast<unsigned char>(hex_value(hex[2 * i]) * 16 + hex_value(hex[2 * i + 1]));
-    }
-    return c;
-}
-
-std::vector<DrawCandidate> select_targets(std::vector<DrawCandidate>& candidates,
-                                          const GradeCounts& quotas) {
-    const auto by_ticket = [](const DrawCandidate& a, const DrawCandidate& b) {
-        return a.ticket < b.ticket;
-    };
-    // Group by grade, then keep each grade's smallest tickets.
-    std::stable_sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
-        return a.grade < b.grade;
-    });
-    std::vector<DrawCandidate> out;
-    auto begin = candidates.begin();
-    for (int g = 0; g < 4; ++g) {
-        const auto end =
-            std::find_if(begin, candidates.end(), [g](const auto& c) { return c.grade != g; });
-        const auto k = std::min<std::int64_t>(quotas[static_cast<std::size_t>(g)], end - begin);
-        std::nth_element(begin, begin + k, end, by_ticket);
-        out.insert(out.end(), begin, begin + k);
-        begin = end;
-    }
-    std::sort(out.begin(), out.end(), by_ticket);
-    return out;
-}
-
 std::vector<std::vector<std::size_t>>
 form_teams(std::string_view seed,
            const std::vector<TeamTarget>& targets,
@@ -249,10 +189,13 @@ form_teams(std::string_view seed,
     std::vector<std::vector<std::size_t>> teams;
     teams.reserve(targets.size());
     for (const auto& t : targets) {
-        std::vector<std::pair<std::pair<std::int64_t, std::string>, std::size_t>> ranked;
+        // (load, ticket, index): raw digests order as their hex does
+        std::vector<std::tuple<std::int64_t, util::Sha256Digest, std::size_t>> ranked;
+        ranked.reserve(pool.size());
         for (std::size_t i = 0; i < pool.size(); ++i) {
-            if (conflicts.count({t.enterprise_id, pool[i].officer_id}) == 0) {
-                ranked.push_back({{load[i], team_ticket(seed, t.uscc, pool[i].badge)}, i});
+            if (!conflicts.contains({t.enterprise_id, pool[i].officer_id})) {
+                ranked.emplace_back(
+                    load[i], util::sha256({seed, ":", t.uscc, ":", pool[i].badge}), i);
             }
         }
         if (static_cast<std::int64_t>(ranked.size()) < team_size) {
@@ -266,7 +209,7 @@ form_teams(std::string_view seed,
         std::sort(ranked.begin(), ranked.end());
         std::vector<std::size_t> team;
         for (std::int64_t k = 0; k < team_size; ++k) {
-            const auto i = ranked[static_cast<std::size_t>(k)].second;
+            const auto i = std::get<2>(ranked[static_cast<std::size_t>(k)]);
             team.push_back(i);
             ++load[i];
         }

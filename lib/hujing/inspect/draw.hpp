@@ -4,6 +4,8 @@
 // and sort (man hujing-inspect), so every step is specified exactly.
 #pragma once
 
+#include <hujing/util/sha256.hpp>
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -56,7 +58,7 @@ std::string team_ticket(std::string_view seed, std::string_view uscc, std::strin
 // One candidate of a draw, compact (a draw may hold a million).
 struct DrawCandidate {
     std::int64_t enterprise_id = 0;
-    std::array<unsigned char, 32> ticket{}; // raw SHA-256; byte order = hex order
+    util::Sha256Digest ticket{}; // raw SHA-256; byte order = hex order
     int grade = 1;
 };
 
@@ -69,8 +71,58 @@ make_candidate(std::string_view seed, std::int64_t enterprise_id, std::string_vi
 
 // Step 4: in each grade the quota's smallest tickets, then all of them in ascending ticket
 // order. `candidates` is reordered.
-std::vector<DrawCandidate> select_targets(std::vector<DrawCandidate>& candidates,
-                                          const GradeCounts& quotas);
+// Step 4 in one pass: keeps, of the candidates offered, the quota's smallest tickets of each
+// grade (a bounded heap per grade, so memory follows the quotas, not the candidates).
+class TargetSelector {
+public:
+    explicit TargetSelector(const GradeCounts& quotas);
+    void offer(const DrawCandidate& c);
+    // The candidates kept, in ascending ticket order across all grades; empties the selector.
+    std::vector<DrawCandidate> take();
+
+private:
+    GradeCounts m_quotas;
+    std::array<std::vector<DrawCandidate>, 4> m_kept; // max-heaps by ticket
+};
+
+// The candidates of step 1, compact enough for a million (32 bytes each).
+class DrawCandidates {
+public:
+    static constexpr std::size_t k_uscc_size = 18;
+
+    struct Row {
+        std::int64_t enterprise_id = 0;
+        std::array<char, k_uscc_size> uscc{};
+        int grade = 1; // index into k_draw_grades
+
+        [[nodiscard]] std::string_view uscc_view() const {
+            return {uscc.data(), uscc.size()};
+        }
+    };
+
+    // Add a candidate; a USCC that is not 18 bytes is Exit::internal (the registry holds none).
+    void add(std::int64_t enterprise_id, std::string_view uscc, int grade);
+    // Sort by USCC (the order of the candidate digest), each enterprise once.
+    void sort_unique();
+
+    [[nodiscard]] const std::vector<Row>& rows() const {
+        return m_rows;
+    }
+
+    [[nodiscard]] GradeCounts counts() const;
+
+private:
+    std::vector<Row> m_rows;
+};
+
+// The hex SHA-256 of the candidates as lines `USCC GRADE` in their order: what
+// `sort | sha256sum` gives for the list.
+std::string candidate_digest(const DrawCandidates& candidates);
+
+// Steps 2 and 4: the tickets of all candidates, and the `quotas` smallest of each grade, in
+// ascending ticket order. The tickets are computed on two threads.
+std::vector<DrawCandidate>
+draw_targets(std::string_view seed, const DrawCandidates& candidates, const GradeCounts& quotas);
 
 struct PoolInspector {
     std::int64_t officer_id = 0;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The draw over the database: candidates (step 1), the stored result and --verify.
 #include <hujing/inspect/draw.hpp>
+#include <hujing/inspect/draw_candidates.hpp>
 #include <hujing/inspect/plan.hpp>
-#include <hujing/settings/config.hpp>
 #include <hujing/util/sha256.hpp>
 #include <hujing/util/text.hpp>
 
@@ -11,32 +11,6 @@
 namespace hujing::domain {
 
 namespace {
-
-// Step 1 for a random plan. ?1 plan, ?2 window from, ?3 recent-exclusion start, ?4 the plan's
-// unit, ?5 the first day of the window's year, ?7 inspect.max_per_year. Only inspections dated
-// before the window count, so a later inspection never changes what --verify recomputes.
-constexpr const char* k_random_candidates =
-    "WITH f AS (SELECT a.form_id, a.kind, a.value FROM plan_form pf JOIN form_applies a"
-    "  ON a.form_id = pf.form_id AND a.version = (SELECT max(version) FROM form g"
-    "  WHERE g.id = pf.form_id) WHERE pf.plan_id = ?1),"
-    " ef AS (SELECT s.enterprise_id AS eid, f.form_id FROM f JOIN enterprise_sector s"
-    "  ON f.kind = 'sector' AND s.sector = f.value"
-    "  UNION SELECT t.enterprise_id, f.form_id FROM f JOIN enterprise_tag t"
-    "  ON f.kind = 'tag' AND t.tag = f.value),"
-    " c AS (SELECT eid, count(*) AS nf, sum(EXISTS (SELECT 1 FROM exemption x"
-    "  WHERE x.enterprise_id = ef.eid AND x.form_id = ef.form_id AND x.until >= ?2)) AS nx"
-    "  FROM ef GROUP BY eid)"
-    " SELECT e.id, e.uscc, coalesce(e.credit_grade, 'B') FROM c JOIN enterprise e ON e.id = c.eid"
-    " WHERE c.nx < c.nf"
-    " AND NOT EXISTS (SELECT 1 FROM inspection i WHERE i.enterprise_id = e.id"
-    "  AND i.date >= ?3 AND i.date < ?2)"
-    " AND (SELECT count(*) FROM inspection i WHERE i.enterprise_id = e.id AND i.unit_id = ?4"
-    "  AND i.date >= ?5 AND i.date < ?2) < ?7"
-    " ORDER BY e.uscc";
-
-constexpr const char* k_targeted_candidates =
-    "SELECT e.id, e.uscc, coalesce(e.credit_grade, 'B') FROM plan_enterprise pe"
-    " JOIN enterprise e ON e.id = pe.enterprise_id WHERE pe.plan_id = ?1 ORDER BY e.uscc";
 
 // Everything a draw computes, before it is stored.
 struct DrawResult {
@@ -47,47 +21,6 @@ struct DrawResult {
     std::vector<PlanTarget> targets; // ticket order; team = badges
     std::vector<std::vector<std::int64_t>> team_ids;
 };
-
-std::int64_t plan_unit(storage::Database& db, const Plan& plan) {
-    SQLite::Statement q(db.sql(),
-                        "SELECT unit_id FROM form WHERE id = ? ORDER BY version DESC LIMIT 1");
-    q.bind(1, plan.forms.at(0));
-    q.executeStep();
-    return q.getColumn(0).getInt64();
-}
-
-std::vector<DrawCandidate>
-read_candidates(storage::Database& db, const Plan& plan, DrawResult& out) {
-    SQLite::Statement q(db.sql(), plan.targeted ? k_targeted_candidates : k_random_candidates);
-    q.bind(1, plan.id);
-    if (!plan.targeted) {
-        const auto from = *util::parse_iso_date(plan.window_from);
-        const auto year = plan.window_from.substr(0, 4);
-        q.bind(2, plan.window_from);
-        q.bind(
-            3,
-            util::format_date(util::add_days(from, -static_cast<int>(plan.exclude_recent_days))));
-        q.bind(4, plan_unit(db, plan));
-        q.bind(5, year + "-01-01");
-        q.bind(7, get_int_setting(db, "inspect.max_per_year"));
-    }
-    std::vector<DrawCandidate> out_candidates;
-    std::string lines;
-    while (q.executeStep()) {
-        const auto uscc = q.getColumn(1).getString();
-        const auto grade = q.getColumn(2).getString();
-        const int g = grade_index(grade.at(0));
-        out_candidates.push_back(make_candidate(plan.seed, q.getColumn(0).getInt64(), uscc, g));
-        ++out.counts[static_cast<std::size_t>(g)];
-        lines += uscc;
-        lines += ' ';
-        lines += grade;
-        lines += '\n';
-    }
-    out.candidates = static_cast<std::int64_t>(out_candidates.size());
-    out.candidate_digest = util::sha256_hex(lines);
-    return out_candidates;
-}
 
 std::vector<PoolInspector> read_pool(storage::Database& db, DrawResult& out) {
     SQLite::Statement q(db.sql(),
@@ -150,12 +83,19 @@ std::vector<PlanTarget> describe(storage::Database& db, const std::vector<DrawCa
     return out;
 }
 
+// Steps 1 to 4, and the candidate digest taken on the way.
+std::vector<DrawCandidate>
+draw_candidates(storage::Database& db, const Plan& plan, DrawResult& out) {
+    const auto candidates = read_candidates(db, plan);
+    out.counts = candidates.counts();
+    out.candidates = static_cast<std::int64_t>(candidates.rows().size());
+    out.candidate_digest = candidate_digest(candidates);
+    return draw_targets(plan.seed, candidates, plan_quotas(plan, out.counts));
+}
+
 DrawResult compute_draw(storage::Database& db, const Plan& plan) {
     DrawResult out;
-    auto candidates = read_candidates(db, plan, out);
-    const auto drawn = select_targets(candidates, plan_quotas(plan, out.counts));
-    candidates = {};
-    out.targets = describe(db, drawn);
+    out.targets = describe(db, draw_candidates(db, plan, out));
     const auto pool = read_pool(db, out);
     std::vector<TeamTarget> team_targets;
     for (const auto& t : out.targets) {

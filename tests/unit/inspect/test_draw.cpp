@@ -5,10 +5,13 @@
 #include <hujing/inspect/form.hpp>
 #include <hujing/inspect/plan.hpp>
 #include <hujing/org/unit.hpp>
+#include <hujing/util/sha256.hpp>
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -86,15 +89,51 @@ TEST_SUITE("hujing::domain::draw") {
             domain::make_candidate("20250401", 1, "91330681MA2EDNXU2B", 1), // 61dd…
             domain::make_candidate("20250401", 2, "91330681MA2FF2KRXM", 1), // 159d…
         };
-        auto one = c;
-        const auto drawn = domain::select_targets(one, {0, 1, 0, 0});
+        const auto select = [&](const domain::GradeCounts& quotas) {
+            domain::TargetSelector selector(quotas);
+            for (const auto& x : c) {
+                selector.offer(x);
+            }
+            return selector.take();
+        };
+        const auto drawn = select({0, 1, 0, 0});
         REQUIRE(drawn.size() == 1);
         CHECK(drawn[0].enterprise_id == 2);
-        auto both = c;
-        const auto all = domain::select_targets(both, {0, 2, 0, 0});
+        const auto all = select({0, 2, 0, 0});
         REQUIRE(all.size() == 2);
         CHECK(all[0].enterprise_id == 2);
         CHECK(all[1].enterprise_id == 1);
+        CHECK(select({0, 0, 0, 0}).empty());
+        CHECK(select({1, 0, 1, 1}).empty()); // no candidate of those grades
+    }
+
+    TEST_CASE("the selector keeps the smallest tickets of each grade whatever the order offered") {
+        std::vector<domain::DrawCandidate> c;
+        for (int i = 0; i < 200; ++i) {
+            c.push_back(domain::make_candidate("seed", i, fmt::format("U{:03d}", i), i % 3));
+        }
+        auto expected = c;
+        std::sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) {
+            return a.ticket < b.ticket;
+        });
+        std::array<std::int64_t, 4> left = {5, 7, 3, 0};
+        std::vector<std::int64_t> want;
+        for (const auto& x : expected) {
+            if (left[static_cast<std::size_t>(x.grade)]-- > 0) {
+                want.push_back(x.enterprise_id);
+            }
+        }
+        for (const bool reversed : {false, true}) {
+            domain::TargetSelector selector({5, 7, 3, 4});
+            for (std::size_t i = 0; i < c.size(); ++i) {
+                selector.offer(c[reversed ? c.size() - 1 - i : i]);
+            }
+            std::vector<std::int64_t> got;
+            for (const auto& x : selector.take()) {
+                got.push_back(x.enterprise_id);
+            }
+            CHECK(got == want);
+        }
     }
 
     TEST_CASE("teams: least loaded first, then the SEED:USCC:BADGE ticket; 回避 excluded") {
@@ -187,5 +226,57 @@ TEST_SUITE("hujing::domain::draw") {
         // D 12·0.3 → 4 (3.6 rounded up): 11 targets.
         CHECK(forward.size() == 11);
         CHECK(forward == backward);
+    }
+}
+
+TEST_SUITE("hujing::domain::draw candidates") {
+    TEST_CASE(
+        "candidates sort by USCC bytes, each enterprise once; the digest is sort | sha256sum") {
+        domain::DrawCandidates c;
+        c.add(3, "91330681MA2FF2KRXM", 1);
+        c.add(1, "91330681MA2EDNXU2B", 0);
+        c.add(2, "91330681092812345X", 3);
+        c.add(3, "91330681MA2FF2KRXM", 1); // through a second form
+        c.sort_unique();
+        REQUIRE(c.rows().size() == 3);
+        CHECK(c.rows()[0].uscc_view() == "91330681092812345X");
+        CHECK(c.rows()[1].uscc_view() == "91330681MA2EDNXU2B");
+        CHECK(c.rows()[2].uscc_view() == "91330681MA2FF2KRXM");
+        CHECK(c.counts() == domain::GradeCounts{1, 1, 0, 1});
+        CHECK(domain::candidate_digest(c)
+              == hujing::util::sha256_hex("91330681092812345X D\n91330681MA2EDNXU2B A\n"
+                                          "91330681MA2FF2KRXM B\n"));
+        CHECK(exit_of([&] { c.add(4, "9133068109281234", 1); }) == Exit::internal);
+    }
+
+    TEST_CASE("USCCs that differ only in the last bytes still sort by them") {
+        domain::DrawCandidates c;
+        c.add(1, "91330681MA2EDNXU2Z", 1);
+        c.add(2, "91330681MA2EDNXU2B", 1);
+        c.add(3, "91330681MA2EDNXU1Z", 1);
+        c.sort_unique();
+        CHECK(c.rows()[0].enterprise_id == 3);
+        CHECK(c.rows()[1].enterprise_id == 2);
+        CHECK(c.rows()[2].enterprise_id == 1);
+    }
+
+    TEST_CASE("the two-thread draw keeps what one selector over all candidates keeps") {
+        domain::DrawCandidates c;
+        for (int i = 0; i < 1001; ++i) {
+            c.add(i, fmt::format("91330681{:010d}", i * 7919 % 100'003), i % 4);
+        }
+        c.sort_unique();
+        const domain::GradeCounts quotas = {3, 40, 7, 1};
+        domain::TargetSelector one(quotas);
+        for (const auto& r : c.rows()) {
+            one.offer(domain::make_candidate("s", r.enterprise_id, r.uscc_view(), r.grade));
+        }
+        const auto expected = one.take();
+        const auto got = domain::draw_targets("s", c, quotas);
+        REQUIRE(got.size() == 51);
+        REQUIRE(got.size() == expected.size());
+        for (std::size_t i = 0; i < got.size(); ++i) {
+            CHECK(got[i].enterprise_id == expected[i].enterprise_id);
+        }
     }
 }
