@@ -220,7 +220,7 @@ Case update_case(storage::WriteTransaction& tx,
     const auto parties = resolve_parties(db, change.parties);
     q.exec();
     link_parties(db, id, parties);
-    const Case after = get_case(db, id);
+    Case after = get_case(db, id);
     cases::record_event(tx,
                         db,
                         id,

@@ -39,6 +39,7 @@ void require_move(const Case& c, const std::string& to) {
         return;
     }
     std::vector<std::string> names;
+    names.reserve(moves.size());
     for (const auto& m : moves) {
         names.push_back(fmt::format("{}({})", m, k_case_statuses.label(m)));
     }

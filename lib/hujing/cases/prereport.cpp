@@ -64,7 +64,7 @@ std::optional<std::string> optional_text(const std::optional<std::string>& text)
 
 // The one open case a new pre-report is on.
 Case open_case_for(storage::Database& db, const std::string& key) {
-    const Case c = get_case(db, parse_case_id(key));
+    Case c = get_case(db, parse_case_id(key));
     cases::require_open(c, "报备强制措施");
     return c;
 }
@@ -108,7 +108,7 @@ Prereport log_step(storage::WriteTransaction& tx,
                    const std::string& action,
                    const std::string& at,
                    const std::optional<std::string>& note) {
-    const Prereport after = get_prereport(db, kind, id);
+    Prereport after = get_prereport(db, kind, id);
     const auto& view = prereport_view(true);
     cases::record_event(tx,
                         db,

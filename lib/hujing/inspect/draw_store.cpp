@@ -197,7 +197,7 @@ std::vector<PlanTarget> verify_plan(storage::Database& db, std::string_view key)
         throw_conflict(fmt::format("抽查计划 {} 尚未抽取，无可复核", plan.id),
                        fmt::format("先用 hujing inspect draw {} 抽取", plan.id));
     }
-    const auto stored = plan_targets(db, plan.id);
+    auto stored = plan_targets(db, plan.id);
     const auto again = compute_draw(db, plan);
     std::string diff;
     if (again.candidate_digest != plan.candidate_digest) {

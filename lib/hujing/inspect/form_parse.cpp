@@ -14,20 +14,28 @@ namespace hujing::domain {
 
 namespace {
 
-const std::set<std::string> k_form_keys = {
-    "id", "name", "version", "unit", "basis", "applies_to", "items"};
-const std::set<std::string> k_item_keys = {"id",
-                                           "text",
-                                           "kind",
-                                           "required",
-                                           "severity",
-                                           "basis",
-                                           "rectify_days",
-                                           "min",
-                                           "max",
-                                           "unit",
-                                           "choices",
-                                           "pass"};
+// The keys a form and an item may have (built on first use: cert-err58-cpp).
+const std::set<std::string>& form_keys() {
+    static const std::set<std::string> keys = {
+        "id", "name", "version", "unit", "basis", "applies_to", "items"};
+    return keys;
+}
+
+const std::set<std::string>& item_keys() {
+    static const std::set<std::string> keys = {"id",
+                                               "text",
+                                               "kind",
+                                               "required",
+                                               "severity",
+                                               "basis",
+                                               "rectify_days",
+                                               "min",
+                                               "max",
+                                               "unit",
+                                               "choices",
+                                               "pass"};
+    return keys;
+}
 
 // Collects the mistakes of one file, each at its node (yaml-cpp marks are 0-based).
 class Reader {
@@ -90,7 +98,7 @@ public:
     void unknown_keys(const YAML::Node& map, const std::set<std::string>& allowed) {
         for (const auto& kv : map) {
             const auto key = kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
-            if (allowed.count(key) == 0) {
+            if (!allowed.contains(key)) {
                 error(
                     kv.first,
                     fmt::format("未知的键: {}（可用: {}）",
@@ -174,7 +182,7 @@ std::optional<FormItem> read_item(Reader& r, const YAML::Node& node) {
         r.error(node, "每个检查项应为映射 {id, text, kind, …}");
         return std::nullopt;
     }
-    r.unknown_keys(node, k_item_keys);
+    r.unknown_keys(node, item_keys());
     FormItem item;
     item.id = r.text(node, "id", true, "检查项编号").value_or("");
     item.text = r.text(node, "text", true, "检查内容").value_or("");
@@ -246,7 +254,7 @@ void read_head(Reader& r,
                const YAML::Node& root,
                Form& form,
                const std::function<bool(std::string_view)>& unit_exists) {
-    r.unknown_keys(root, k_form_keys);
+    r.unknown_keys(root, form_keys());
     static const std::regex id_pattern("[a-z][a-z0-9_]*");
     if (auto id = r.text(root, "id", true, "表单编号")) {
         if (!std::regex_match(*id, id_pattern)) {

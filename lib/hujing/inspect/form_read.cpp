@@ -71,7 +71,7 @@ std::string number_text(double v) {
 // The passing answer of an item for people: "≥ 30 天", "齐全", …
 std::string pass_rule(const FormItem& i) {
     if (i.kind == "number") {
-        const auto unit = i.unit.value_or("");
+        auto unit = i.unit.value_or("");
         if (i.min && i.max) {
             return fmt::format("{}–{}{}", number_text(*i.min), number_text(*i.max), unit);
         }

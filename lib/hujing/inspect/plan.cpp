@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <fstream>
 #include <set>
 
@@ -56,13 +57,13 @@ Plan read_plan(SQLite::Statement& q) {
 
 std::string random_seed() {
     std::ifstream in("/dev/urandom", std::ios::binary);
-    unsigned char bytes[8] = {};
-    if (!in.read(reinterpret_cast<char*>(bytes), sizeof bytes)) {
+    std::array<char, 8> bytes{};
+    if (!in.read(bytes.data(), bytes.size())) {
         throw Error(Exit::internal, "无法读取 /dev/urandom 生成种子");
     }
     std::string out;
     for (const auto b : bytes) {
-        out += fmt::format("{:02x}", b);
+        out += fmt::format("{:02x}", static_cast<unsigned char>(b));
     }
     return out;
 }

@@ -17,10 +17,10 @@ namespace hujing::storage {
 namespace detail {
 
 template <typename T>
-struct is_optional : std::false_type {};
+inline constexpr bool k_is_optional = false;
 
 template <typename T>
-struct is_optional<std::optional<T>> : std::true_type {};
+inline constexpr bool k_is_optional<std::optional<T>> = true;
 
 template <typename T>
 T column_value(SQLite::Statement& stmt, int index) {
@@ -41,7 +41,7 @@ T column_value(SQLite::Statement& stmt, int index) {
 
 template <typename T>
 void read_column(SQLite::Statement& stmt, int index, T& out) {
-    if constexpr (is_optional<T>::value) {
+    if constexpr (k_is_optional<T>) {
         if (stmt.isColumnNull(index)) {
             out.reset();
         } else {
