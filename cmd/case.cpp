@@ -181,13 +181,8 @@ void add_recover(CLI::App& noun, Context& ctx) {
     });
 }
 
-struct ListOptions {
-    domain::CaseQuery query;
-    Paging paging;
-};
-
 void add_list(CLI::App& noun, Context& ctx) {
-    auto opts = std::make_shared<ListOptions>();
+    auto opts = std::make_shared<ListOptionsOf<domain::CaseQuery>>();
     auto* cmd = noun.add_subcommand("list", "列出涉企案件");
     auto& q = opts->query;
     cmd->add_option(
@@ -202,36 +197,30 @@ void add_list(CLI::App& noun, Context& ctx) {
     cmd->add_option("--until", q.until, "受理日期不晚于 YYYY-MM-DD");
     cmd->add_flag("--stale", q.stale, "只列挂案（见 case stale）");
     cmd->add_flag("--emergency", q.emergency, "只列有紧急执行待补审的案件");
-    add_paging_options(*cmd, opts->paging);
-    cmd->callback([&ctx, opts] {
-        ctx.action = [&ctx, opts] {
-            auto query = opts->query;
-            query.paging = to_list_paging(opts->paging);
-            auto& db = ctx.db();
-            const auto today = ctx.today();
-            const auto& view = domain::case_view();
-            stream_rows(ctx, view.columns(), view.defaults(), [&](const domain::RowSink& sink) {
-                return domain::list_cases(db, query, today, sink);
-            });
-        };
-    });
+    make_listing(
+        *cmd,
+        ctx,
+        opts,
+        [](Context& /*c*/) -> decltype(auto) { return domain::case_view(); },
+        [](Context& c, const auto& query, const auto& /*paging*/, const domain::RowSink& sink) {
+            return domain::list_cases(c.db(), query, c.today(), sink);
+        });
 }
 
 void add_show(CLI::App& noun, Context& ctx) {
     auto id = std::make_shared<std::string>();
     auto* cmd = noun.add_subcommand("show", "显示案件及其涉案企业、事前报备、挽损和办案记录");
     cmd->add_option("ID", *id, "案件编号")->required();
-    cmd->callback([&ctx, id] {
-        ctx.action = [&ctx, id] {
-            const auto case_id = domain::parse_case_id(*id);
-            const bool reveal = ctx.reveal();
-            const auto page = domain::read_case_page(ctx.db(), case_id);
-            output::write_record(stdout,
-                                 {[&] { return domain::case_page_json(page, reveal); },
-                                  [&] { return domain::case_page_sections(page, reveal); }},
-                                 ctx.output());
-        };
-    });
+    make_show(
+        *cmd,
+        ctx,
+        id,
+        [](Context& c, const std::string& key) {
+            const auto number = domain::parse_case_id(key);
+            return domain::read_case_page(c.db(), number);
+        },
+        [](Context& c, const auto& page) { return domain::case_page_json(page, c.reveal()); },
+        [](Context& c, const auto& page) { return domain::case_page_sections(page, c.reveal()); });
 }
 
 struct StaleOptions {

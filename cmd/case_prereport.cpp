@@ -99,31 +99,21 @@ void add_review(CLI::App& verb, Context& ctx, const char* kind) {
     });
 }
 
-struct ListOptions {
-    domain::PrereportQuery query;
-    Paging paging;
-};
-
 void add_list(CLI::App& verb, Context& ctx, const char* kind) {
-    auto opts = std::make_shared<ListOptions>();
+    auto opts = std::make_shared<ListOptionsOf<domain::PrereportQuery>>();
     opts->query.kind = kind;
     auto* cmd = verb.add_subcommand("list", "列出报备（紧急执行未补审的标为待补审）");
     cmd->add_option("--status", opts->query.status, "requested approved rejected executed lifted");
     cmd->add_option("--case", opts->query.case_id, "只列某个案件的");
     cmd->add_flag("--emergency", opts->query.emergency, "只列紧急执行待补审的");
-    add_paging_options(*cmd, opts->paging);
-    cmd->callback([&ctx, opts] {
-        ctx.action = [&ctx, opts] {
-            auto query = opts->query;
-            query.paging = to_list_paging(opts->paging);
-            const bool reveal = ctx.reveal();
-            auto& db = ctx.db();
-            const auto view = domain::prereport_view(reveal);
-            stream_rows(ctx, view.columns(), view.defaults(), [&](const domain::RowSink& sink) {
-                return domain::list_prereports(db, query, reveal, sink);
-            });
-        };
-    });
+    make_listing(
+        *cmd,
+        ctx,
+        opts,
+        [](Context& c) { return domain::prereport_view(c.reveal()); },
+        [](Context& c, const auto& query, const auto& /*paging*/, const domain::RowSink& sink) {
+            return domain::list_prereports(c.db(), query, c.reveal(), sink);
+        });
 }
 
 void add_common(CLI::App& verb, Context& ctx, const char* kind) {

@@ -47,11 +47,6 @@ struct EscalateOptions {
     domain::Deadline deadline;
 };
 
-struct ListOptions {
-    domain::DemandQuery query;
-    Paging paging;
-};
-
 using Step = std::function<domain::Demand(
     storage::WriteTransaction&, storage::Database&, std::int64_t, util::Date)>;
 
@@ -220,7 +215,7 @@ void add_escalate(CLI::App& noun, Context& ctx) {
 }
 
 void add_list(CLI::App& noun, Context& ctx) {
-    auto opts = std::make_shared<ListOptions>();
+    auto opts = std::make_shared<ListOptionsOf<domain::DemandQuery>>();
     auto* cmd = noun.add_subcommand("list", "列出诉求");
     auto& q = opts->query;
     cmd->add_option("--status", q.status, "按状态筛选: collected routed resolved fed_back rated");
@@ -230,35 +225,30 @@ void add_list(CLI::App& noun, Context& ctx) {
     cmd->add_flag("--overdue", q.overdue, "只列超期未处置的（已流转且今天已过期限）");
     cmd->add_option("--since", q.since, "收集日期不早于 YYYY-MM-DD");
     cmd->add_option("--until", q.until, "收集日期不晚于 YYYY-MM-DD");
-    add_paging_options(*cmd, opts->paging);
-    cmd->callback([&ctx, opts] {
-        ctx.action = [&ctx, opts] {
-            auto query = opts->query;
-            query.paging = to_list_paging(opts->paging);
-            auto& db = ctx.db();
-            const auto today = ctx.today();
-            const auto view = domain::demand_view(today);
-            stream_rows(ctx, view.columns(), view.defaults(), [&](const domain::RowSink& sink) {
-                return domain::list_demands(db, query, today, sink);
-            });
-        };
-    });
+    make_listing(
+        *cmd,
+        ctx,
+        opts,
+        [](Context& c) -> decltype(auto) { return domain::demand_view(c.today()); },
+        [](Context& c, const auto& query, const auto& /*paging*/, const domain::RowSink& sink) {
+            return domain::list_demands(c.db(), query, c.today(), sink);
+        });
 }
 
 void add_show(CLI::App& noun, Context& ctx) {
     auto id = std::make_shared<std::string>();
     auto* cmd = noun.add_subcommand("show", "显示一条诉求及其办理记录");
     cmd->add_option("ID", *id, "诉求编号")->required();
-    cmd->callback([&ctx, id] {
-        ctx.action = [&ctx, id] {
-            const auto today = ctx.today();
-            const auto page = domain::read_demand_page(ctx.db(), domain::parse_demand_id(*id));
-            output::write_record(stdout,
-                                 {[&] { return domain::demand_page_json(page, today); },
-                                  [&] { return domain::demand_page_sections(page, today); }},
-                                 ctx.output());
-        };
-    });
+    make_show(
+        *cmd,
+        ctx,
+        id,
+        [](Context& c, const std::string& key) {
+            const auto number = domain::parse_demand_id(key);
+            return domain::read_demand_page(c.db(), number);
+        },
+        [](Context& c, const auto& page) { return domain::demand_page_json(page, c.today()); },
+        [](Context& c, const auto& page) { return domain::demand_page_sections(page, c.today()); });
 }
 
 } // namespace

@@ -52,7 +52,7 @@ constexpr std::string_view k_printing_verbs[] = {"show", "get", "stats", "check"
 
 // Whether the leaf `app` prints records, so the output options apply to it.
 bool prints_records(const CLI::App* app) {
-    const auto name = app->get_name();
+    const auto& name = app->get_name();
     return app->get_option_no_throw("--limit") != nullptr
            || std::find(std::begin(k_printing_verbs), std::end(k_printing_verbs), name)
                   != std::end(k_printing_verbs);

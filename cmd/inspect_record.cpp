@@ -100,13 +100,8 @@ void add_rectify(CLI::App& noun, Context& ctx) {
     });
 }
 
-struct ListOptions {
-    domain::InspectionQuery query;
-    Paging paging;
-};
-
 void add_list(CLI::App& noun, Context& ctx) {
-    auto opts = std::make_shared<ListOptions>();
+    auto opts = std::make_shared<ListOptionsOf<domain::InspectionQuery>>();
     auto& q = opts->query;
     auto* cmd = noun.add_subcommand("list", "列出检查记录");
     cmd->add_option("--plan", q.plan, "按抽查计划筛选");
@@ -117,35 +112,30 @@ void add_list(CLI::App& noun, Context& ctx) {
     cmd->add_option("--until", q.until, "检查日期不晚于 YYYY-MM-DD");
     cmd->add_flag("--open-rectifications", q.open_rectifications, "只列有未完成整改的");
     cmd->add_flag("--overdue", q.overdue, "只列有超期未完成整改的");
-    add_paging_options(*cmd, opts->paging);
-    cmd->callback([&ctx, opts] {
-        ctx.action = [&ctx, opts] {
-            auto query = opts->query;
-            query.paging = to_list_paging(opts->paging);
-            auto& db = ctx.db();
-            const auto today = ctx.today();
-            const auto view = domain::inspection_view();
-            stream_rows(ctx, view.columns(), view.defaults(), [&](const domain::RowSink& sink) {
-                return domain::list_inspections(db, query, today, sink);
-            });
-        };
-    });
+    make_listing(
+        *cmd,
+        ctx,
+        opts,
+        [](Context& /*c*/) -> decltype(auto) { return domain::inspection_view(); },
+        [](Context& c, const auto& query, const auto& /*paging*/, const domain::RowSink& sink) {
+            return domain::list_inspections(c.db(), query, c.today(), sink);
+        });
 }
 
 void add_show(CLI::App& noun, Context& ctx) {
     auto id = std::make_shared<std::string>();
     auto* cmd = noun.add_subcommand("show", "显示一次检查的结果与整改");
     cmd->add_option("INSPECTION", *id, "检查编号")->required();
-    cmd->callback([&ctx, id] {
-        ctx.action = [&ctx, id] {
-            const auto page = domain::read_inspection_page(
-                ctx.db(), util::parse_id(*id, "检查记录"), ctx.today());
-            output::write_record(stdout,
-                                 {[&] { return domain::inspection_page_json(page); },
-                                  [&] { return domain::inspection_page_sections(page); }},
-                                 ctx.output());
-        };
-    });
+    make_show(
+        *cmd,
+        ctx,
+        id,
+        [](Context& c, const std::string& key) {
+            const auto number = util::parse_id(key, "检查记录");
+            return domain::read_inspection_page(c.db(), number, c.today());
+        },
+        [](Context& /*c*/, const auto& page) { return domain::inspection_page_json(page); },
+        [](Context& /*c*/, const auto& page) { return domain::inspection_page_sections(page); });
 }
 
 } // namespace

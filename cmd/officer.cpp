@@ -25,11 +25,6 @@ struct UpdateOptions {
     std::optional<std::string> roles;
 };
 
-struct ListOptions {
-    domain::OfficerQuery query;
-    Paging paging;
-};
-
 void register_add(CLI::App& noun, Context& ctx) {
     auto add_opts = std::make_shared<AddOptions>();
     auto* add = noun.add_subcommand("add", "新增民警，输出其编号");
@@ -74,7 +69,7 @@ void register_import(CLI::App& noun, Context& ctx) {
 }
 
 void register_list(CLI::App& noun, Context& ctx) {
-    auto list_opts = std::make_shared<ListOptions>();
+    auto list_opts = std::make_shared<ListOptionsOf<domain::OfficerQuery>>();
     auto* list = noun.add_subcommand("list", "列出民警");
     list->add_option("--unit", list_opts->query.unit, "按单位筛选");
     list->add_option("--role", list_opts->query.role, "按角色筛选")
@@ -82,17 +77,14 @@ void register_list(CLI::App& noun, Context& ctx) {
     add_bool_flag_pair(
         *list, "inspector", list_opts->query.inspector, "只列检查员", "只列非检查员");
     add_bool_flag_pair(*list, "active", list_opts->query.active, "只列在岗", "只列不在岗");
-    add_paging_options(*list, list_opts->paging);
-    list->callback([&ctx, list_opts] {
-        ctx.action = [&ctx, list_opts] {
-            const bool reveal = ctx.reveal();
-            const auto view = domain::officer_view(reveal);
-            stream_rows(ctx, view.columns(), view.defaults(), [&](const domain::RowSink& sink) {
-                return domain::list_officers(
-                    ctx.db(), list_opts->query, to_list_paging(list_opts->paging), reveal, sink);
-            });
-        };
-    });
+    make_listing(
+        *list,
+        ctx,
+        list_opts,
+        [](Context& c) { return domain::officer_view(c.reveal()); },
+        [](Context& c, const auto& query, const auto& paging, const domain::RowSink& sink) {
+            return domain::list_officers(c.db(), query, paging, c.reveal(), sink);
+        });
 }
 
 void register_show(CLI::App& noun, Context& ctx) {

@@ -20,11 +20,6 @@ struct LogOptions {
     std::string officers;
 };
 
-struct ListOptions {
-    domain::VisitQuery query;
-    Paging paging;
-};
-
 struct DueOptions {
     domain::VisitDueQuery query;
     Paging paging;
@@ -69,7 +64,7 @@ void add_log(CLI::App& noun, Context& ctx) {
 }
 
 void add_list(CLI::App& noun, Context& ctx) {
-    auto opts = std::make_shared<ListOptions>();
+    auto opts = std::make_shared<ListOptionsOf<domain::VisitQuery>>();
     auto* cmd = noun.add_subcommand("list", "列出走访记录（新的在前）");
     auto& q = opts->query;
     cmd->add_option("--enterprise", q.enterprise, "按企业筛选（编号或统一社会信用代码）");
@@ -79,35 +74,30 @@ void add_list(CLI::App& noun, Context& ctx) {
     cmd->add_option("--until", q.until, "走访日期不晚于 YYYY-MM-DD");
     cmd->add_option("--kind", q.kind, "按走访形式筛选");
     cmd->add_option("--project", q.project, "按重点项目筛选（编号或名称）");
-    add_paging_options(*cmd, opts->paging);
-    cmd->callback([&ctx, opts] {
-        ctx.action = [&ctx, opts] {
-            auto query = opts->query;
-            query.paging = to_list_paging(opts->paging);
-            auto& db = ctx.db();
-            const auto today = ctx.today();
-            const auto& view = domain::visit_view();
-            stream_rows(ctx, view.columns(), view.defaults(), [&](const domain::RowSink& sink) {
-                return domain::list_visits(db, query, today, sink);
-            });
-        };
-    });
+    make_listing(
+        *cmd,
+        ctx,
+        opts,
+        [](Context& /*c*/) -> decltype(auto) { return domain::visit_view(); },
+        [](Context& c, const auto& query, const auto& /*paging*/, const domain::RowSink& sink) {
+            return domain::list_visits(c.db(), query, c.today(), sink);
+        });
 }
 
 void add_show(CLI::App& noun, Context& ctx) {
     auto id = std::make_shared<std::string>();
     auto* cmd = noun.add_subcommand("show", "显示一次走访及其收集的诉求");
     cmd->add_option("ID", *id, "走访编号")->required();
-    cmd->callback([&ctx, id] {
-        ctx.action = [&ctx, id] {
-            const auto today = ctx.today();
-            const auto page = domain::read_visit_page(ctx.db(), domain::parse_visit_id(*id));
-            output::write_record(stdout,
-                                 {[&] { return domain::visit_page_json(page, today); },
-                                  [&] { return domain::visit_page_sections(page, today); }},
-                                 ctx.output());
-        };
-    });
+    make_show(
+        *cmd,
+        ctx,
+        id,
+        [](Context& c, const std::string& key) {
+            const auto number = domain::parse_visit_id(key);
+            return domain::read_visit_page(c.db(), number);
+        },
+        [](Context& c, const auto& page) { return domain::visit_page_json(page, c.today()); },
+        [](Context& c, const auto& page) { return domain::visit_page_sections(page, c.today()); });
 }
 
 void add_due(CLI::App& noun, Context& ctx) {

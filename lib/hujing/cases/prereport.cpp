@@ -121,32 +121,51 @@ Prereport log_step(storage::WriteTransaction& tx,
     return after;
 }
 
-std::int64_t insert_request(storage::Database& db,
-                            const Case& c,
-                            std::string_view kind,
-                            const std::vector<std::optional<storage::SqlValue>>& values,
-                            const std::string& today) {
+// The columns of a new pre-report, whichever its kind.
+struct RequestRow {
+    std::string measure;
+    std::optional<std::string> person;
+    std::optional<std::string> id_no;
+    std::optional<std::string> position;
+    std::optional<std::int64_t> enterprise;
+    std::optional<std::string> object;
+    std::optional<std::int64_t> amount_fen;
+    std::string reason;
+    std::string impact;
+    std::optional<std::string> alternatives;
+};
+
+// File request `r` of `kind` on case `c`, with its case event (`summary`); returns its id.
+std::int64_t file_request(storage::WriteTransaction& tx,
+                          storage::Database& db,
+                          const Case& c,
+                          const std::string& kind,
+                          const RequestRow& r,
+                          util::Date today,
+                          const std::string& summary) {
+    const auto at = util::format_date(today);
     SQLite::Statement insert(
         db.sql(),
         "INSERT INTO prereport(case_id, kind, status, measure, person, id_no, position,"
         " enterprise_id, object, amount_fen, reason, impact, alternatives, requested,"
         " requested_by) VALUES (?, ?, 'requested', ?,?,?,?,?,?,?,?,?,?, ?, ?)");
     insert.bind(1, c.id);
-    insert.bind(2, std::string(kind));
-    int index = 3;
-    for (const auto& value : values) {
-        if (!value) {
-            insert.bind(index++);
-        } else if (const auto* n = std::get_if<std::int64_t>(&*value)) {
-            insert.bind(index++, *n);
-        } else {
-            insert.bind(index++, std::get<std::string>(*value));
-        }
-    }
-    insert.bind(index++, today);
-    insert.bind(index, cases::acting_officer(db));
+    insert.bind(2, kind);
+    insert.bind(3, r.measure);
+    storage::bind_optional(insert, 4, r.person);
+    storage::bind_optional(insert, 5, r.id_no);
+    storage::bind_optional(insert, 6, r.position);
+    storage::bind_optional(insert, 7, r.enterprise);
+    storage::bind_optional(insert, 8, r.object);
+    storage::bind_optional(insert, 9, r.amount_fen);
+    insert.bind(10, r.reason);
+    insert.bind(11, r.impact);
+    storage::bind_optional(insert, 12, r.alternatives);
+    insert.bind(13, at);
+    insert.bind(14, cases::acting_officer(db));
     insert.exec();
-    return db.sql().getLastInsertRowid();
+    const auto id = db.sql().getLastInsertRowid();
+    return log_step(tx, db, std::nullopt, kind, id, "request", at, summary).id;
 }
 
 void require_other_officer(storage::Database& db, const Prereport& p, const char* what) {
@@ -175,33 +194,22 @@ std::int64_t request_detention(storage::WriteTransaction& tx,
     const auto reason = require_text(r.reason, "羁押理由（必要性）");
     const auto impact = require_text(r.impact, "对企业经营的影响评估");
     const Case c = open_case_for(db, r.case_id);
-    const auto enterprise = detention_enterprise(db, c, r.enterprise);
-    using V = std::optional<storage::SqlValue>;
-    const auto at = util::format_date(today);
-    const auto id =
-        insert_request(db,
-                       c,
-                       "detention",
-                       {V{r.measure},
-                        V{person},
-                        V{id_no},
-                        V{r.position},
-                        enterprise ? V{*enterprise} : V{},
-                        V{},
-                        V{},
-                        V{reason},
-                        V{impact},
-                        optional_text(r.alternatives) ? V{*optional_text(r.alternatives)} : V{}},
-                       at);
-    return log_step(tx,
-                    db,
-                    std::nullopt,
-                    "detention",
-                    id,
-                    "request",
-                    at,
-                    fmt::format("企业家羁押报备: {} {}", r.measure, person))
-        .id;
+    RequestRow row;
+    row.measure = r.measure;
+    row.person = person;
+    row.id_no = id_no;
+    row.position = r.position;
+    row.enterprise = detention_enterprise(db, c, r.enterprise);
+    row.reason = reason;
+    row.impact = impact;
+    row.alternatives = optional_text(r.alternatives);
+    return file_request(tx,
+                        db,
+                        c,
+                        "detention",
+                        row,
+                        today,
+                        fmt::format("企业家羁押报备: {} {}", r.measure, person));
 }
 
 std::int64_t request_measure(storage::WriteTransaction& tx,
@@ -214,34 +222,22 @@ std::int64_t request_measure(storage::WriteTransaction& tx,
     const auto reason = require_text(r.reason, "措施理由");
     const auto impact = require_text(r.impact, "对企业经营的影响评估");
     const Case c = open_case_for(db, r.case_id);
-    const auto enterprise = case_enterprise(db, c, r.enterprise);
-    using V = std::optional<storage::SqlValue>;
-    const auto at = util::format_date(today);
-    const auto id =
-        insert_request(db,
-                       c,
-                       "property",
-                       {V{r.measure},
-                        V{},
-                        V{},
-                        V{},
-                        V{enterprise},
-                        V{object},
-                        V{fen},
-                        V{reason},
-                        V{impact},
-                        optional_text(r.alternatives) ? V{*optional_text(r.alternatives)} : V{}},
-                       at);
-    return log_step(tx,
-                    db,
-                    std::nullopt,
-                    "property",
-                    id,
-                    "request",
-                    at,
-                    fmt::format(
-                        "涉企财产措施报备: {} {} {} 元", r.measure, object, util::format_yuan(fen)))
-        .id;
+    RequestRow row;
+    row.measure = r.measure;
+    row.enterprise = case_enterprise(db, c, r.enterprise);
+    row.object = object;
+    row.amount_fen = fen;
+    row.reason = reason;
+    row.impact = impact;
+    row.alternatives = optional_text(r.alternatives);
+    return file_request(
+        tx,
+        db,
+        c,
+        "property",
+        row,
+        today,
+        fmt::format("涉企财产措施报备: {} {} {} 元", r.measure, object, util::format_yuan(fen)));
 }
 
 Prereport decide_prereport(storage::WriteTransaction& tx,

@@ -22,7 +22,7 @@ std::pair<std::int64_t, std::int64_t> cleared(storage::Database& db, const Scope
     std::int64_t gone = 0;
     for (const auto& s : stale_cases_at(db, before)) {
         ++was;
-        gone += now.count(s.case_id) == 0 ? 1 : 0;
+        gone += now.contains(s.case_id) ? 0 : 1;
     }
     return {gone, was};
 }
@@ -34,7 +34,7 @@ std::vector<Kpi> case_kpis(storage::Database& db, const Scope& scope) {
         return {};
     }
     const char* g = "案件";
-    const auto filed = "FROM v_case WHERE filed BETWEEN :from AND :to";
+    const auto* const filed = "FROM v_case WHERE filed BETWEEN :from AND :to";
     const auto added = scalar(db, std::string("SELECT count(*) ") + filed, scope);
     const auto closed =
         scalar(db, "SELECT count(*) FROM v_case WHERE closed BETWEEN :from AND :to", scope);

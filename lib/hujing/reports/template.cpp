@@ -51,7 +51,7 @@ std::optional<std::string> template_error(const std::string& text) {
 
 std::string render_template(const std::string& text,
                             const std::string& name,
-                            const nlohmann::json& values,
+                            const nlohmann::json& data,
                             Escape escape) {
     mustache tmpl{text};
     if (!tmpl.is_valid()) {
@@ -62,16 +62,16 @@ std::string render_template(const std::string& text,
     if (escape == Escape::none) {
         tmpl.set_custom_escape([](const std::string& s) { return s; });
     }
-    auto out = tmpl.render(to_data(values));
+    auto out = tmpl.render(to_data(data));
     if (!tmpl.is_valid()) {
         throw Error(Exit::invalid, "模板无法渲染: " + name + ": " + tmpl.error_message());
     }
     return out;
 }
 
-std::string render_file(const std::string& path, const nlohmann::json& values, Escape escape) {
+std::string render_file(const std::string& path, const nlohmann::json& data, Escape escape) {
     const auto file = data_file(path);
-    return render_template(file.bytes, file.path, values, escape);
+    return render_template(file.bytes, file.path, data, escape);
 }
 
 } // namespace hujing::reports

@@ -35,8 +35,8 @@ Date system_today();
 
 // An inclusive range of dates with the label it was given (e.g. "2025Q3").
 struct Period {
-    Date from;
-    Date to;
+    Date from{};
+    Date to{};
     std::string label;
 };
 

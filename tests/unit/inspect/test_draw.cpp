@@ -109,6 +109,7 @@ TEST_SUITE("hujing::domain::draw") {
 
     TEST_CASE("the selector keeps the smallest tickets of each grade whatever the order offered") {
         std::vector<domain::DrawCandidate> c;
+        c.reserve(200);
         for (int i = 0; i < 200; ++i) {
             c.push_back(domain::make_candidate("seed", i, fmt::format("U{:03d}", i), i % 3));
         }

@@ -88,6 +88,7 @@ TEST_SUITE("hujing::reports::warnings") {
         test::ReportWorld w;
         const auto rule = reports::builtin_rules().at("low_satisfaction");
         std::vector<std::int64_t> ids;
+        ids.reserve(5);
         for (int i = 0; i < 5; ++i) {
             ids.push_back(w.demand(1, "ZADD", "2025-07-01", "2025-07-10", "2025-07-05"));
         }
