@@ -11,6 +11,7 @@
 
 #include <array>
 #include <map>
+#include <optional>
 
 namespace hujing::domain {
 
@@ -48,16 +49,10 @@ std::vector<std::string> unit_values(storage::Database& db) {
     return out;
 }
 
-} // namespace
+using Values = std::vector<std::string>;
 
-std::vector<std::string>
-completion_values(storage::Database* db, std::string_view command, std::string_view option) {
-    if (option == "--format" || option == "-f") {
-        return {"table", "csv", "tsv", "json", "jsonl", "xlsx"};
-    }
-    if (option == "--role") {
-        return officer_roles();
-    }
+// Values that depend on the command as well as the option.
+std::optional<Values> command_values(std::string_view command, std::string_view option) {
     if (option == "--kind") {
         if (command.starts_with("visit")) {
             return visit_kinds();
@@ -65,25 +60,7 @@ completion_values(storage::Database* db, std::string_view command, std::string_v
         if (command.starts_with("case")) {
             return k_property_measures.codes(); // case measure request --kind
         }
-        return command.starts_with("unit") ? unit_kinds() : std::vector<std::string>{};
-    }
-    if (option == "--type") {
-        return k_case_types.codes();
-    }
-    if (option == "--origin") {
-        return k_case_origins.codes();
-    }
-    if (option == "--result") {
-        return k_review_results.codes();
-    }
-    if (option == "--position") {
-        return k_detainee_positions.codes();
-    }
-    if (option == "--measure") {
-        return k_detention_measures.codes();
-    }
-    if (option == "--category") {
-        return demand_categories();
+        return command.starts_with("unit") ? unit_kinds() : Values{};
     }
     if (option == "--status") {
         if (command.starts_with("case detention") || command.starts_with("case measure")) {
@@ -94,54 +71,79 @@ completion_values(storage::Database* db, std::string_view command, std::string_v
         }
         return codes_and_labels(k_demand_statuses);
     }
-    if (option == "--source") {
-        return demand_sources();
+    return std::nullopt;
+}
+
+// Values of the vocabularies and fixed lists, one list per option.
+std::optional<Values> fixed_values(std::string_view option) {
+    using Make = Values (*)();
+    static const std::map<std::string_view, Make> k_lists = {
+        {"--format",
+         [] {
+             return Values{"table", "csv", "tsv", "json", "jsonl", "xlsx"};
+         }},
+        {"-f",
+         [] {
+             return Values{"table", "csv", "tsv", "json", "jsonl", "xlsx"};
+         }},
+        {"--role", [] { return officer_roles(); }},
+        {"--type", [] { return k_case_types.codes(); }},
+        {"--origin", [] { return k_case_origins.codes(); }},
+        {"--result", [] { return k_review_results.codes(); }},
+        {"--position", [] { return k_detainee_positions.codes(); }},
+        {"--measure", [] { return k_detention_measures.codes(); }},
+        {"--category", [] { return demand_categories(); }},
+        {"--source", [] { return demand_sources(); }},
+        {"--score",
+         [] {
+             return Values{"1", "2", "3", "4", "5"};
+         }},
+        {"--town",
+         [] {
+             Values towns;
+             for (const auto& d : divisions()) {
+                 towns.push_back(d.name);
+             }
+             return towns;
+         }},
+        {"--sector", [] { return enterprise_sectors(); }},
+        {"--sectors", [] { return enterprise_sectors(); }},
+        {"--grade", [] { return credit_grades(); }},
+        {"--credit",
+         [] {
+             auto grades = credit_grades();
+             grades.emplace_back("none");
+             return grades;
+         }},
+        {"--scale",
+         [] {
+             return Values{"above", "below"};
+         }},
+        {"--level", [] { return codes_and_labels(k_risk_levels); }},
+        {"--risk",
+         [] {
+             auto levels = codes_and_labels(k_risk_levels);
+             levels.emplace_back("any");
+             return levels;
+         }},
+        {"--on-conflict",
+         [] {
+             return Values{"fail", "skip", "update"};
+         }},
+        {"--conclusion", [] { return k_conclusions.codes(); }},
+    };
+    const auto it = k_lists.find(option);
+    if (it == k_lists.end()) {
+        return std::nullopt;
     }
-    if (option == "--score") {
-        return {"1", "2", "3", "4", "5"};
-    }
-    if (option == "--town") {
-        std::vector<std::string> towns;
-        for (const auto& d : divisions()) {
-            towns.push_back(d.name);
-        }
-        return towns;
-    }
-    if (option == "--sector" || option == "--sectors") {
-        return enterprise_sectors();
-    }
-    if (option == "--grade") {
-        return credit_grades();
-    }
-    if (option == "--credit") {
-        auto grades = credit_grades();
-        grades.emplace_back("none");
-        return grades;
-    }
-    if (option == "--scale") {
-        return {"above", "below"};
-    }
-    if (option == "--level") {
-        return codes_and_labels(k_risk_levels);
-    }
-    if (option == "--risk") {
-        auto levels = codes_and_labels(k_risk_levels);
-        levels.emplace_back("any");
-        return levels;
-    }
-    if (option == "--on-conflict") {
-        return {"fail", "skip", "update"};
-    }
-    if (option == "--conclusion") {
-        return k_conclusions.codes();
-    }
-    if (db == nullptr) {
-        return {};
-    }
+    return it->second();
+}
+
+// Values of options that name what is in the database.
+Values database_values(storage::Database& db, std::string_view option) {
     if (option == "--unit" || option == "--parent") {
-        return unit_values(*db);
+        return unit_values(db);
     }
-    // Options whose values come from the database.
     static const std::map<std::string_view, const char*> k_queries = {
         {"--case", "SELECT id FROM case_ ORDER BY id"},
         {"--officer", "SELECT badge FROM officer WHERE active = 1 ORDER BY badge"},
@@ -162,7 +164,20 @@ completion_values(storage::Database* db, std::string_view command, std::string_v
     if (it == k_queries.end()) {
         return {};
     }
-    return column_values(*db, it->second);
+    return column_values(db, it->second);
+}
+
+} // namespace
+
+std::vector<std::string>
+completion_values(storage::Database* db, std::string_view command, std::string_view option) {
+    if (auto values = command_values(command, option)) {
+        return std::move(*values);
+    }
+    if (auto values = fixed_values(option)) {
+        return std::move(*values);
+    }
+    return db == nullptr ? Values{} : database_values(*db, option);
 }
 
 std::vector<std::string> positional_values(storage::Database* db, std::string_view path) {

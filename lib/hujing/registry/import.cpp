@@ -4,25 +4,23 @@
 #include <hujing/io/csv_reader.hpp>
 #include <hujing/registry/enterprise.hpp>
 #include <hujing/registry/import.hpp>
+#include <hujing/registry/import_rows.hpp>
 #include <hujing/util/text.hpp>
 #include <hujing/util/uscc.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
-#include <condition_variable>
-#include <deque>
 #include <exception>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <thread>
 
 namespace hujing::domain {
 
 namespace {
+
+using namespace import_rows; // NOLINT(google-build-using-namespace): this file's own parts
 
 // How an import works, and why (the target is `sqlite3`'s .import into a staging table plus
 // INSERT … SELECT into the same schema, in flat memory):
@@ -41,23 +39,6 @@ namespace {
 
 constexpr std::size_t k_max_details = 50;
 constexpr std::int64_t k_batch_rows = 16384;
-
-enum Col : std::size_t {
-    c_uscc,
-    c_name,
-    c_town,
-    c_industry,
-    c_industry_code,
-    c_scale,
-    c_legal_rep,
-    c_phone,
-    c_address,
-    c_tags,
-    c_sectors,
-    c_count
-};
-
-constexpr std::size_t k_absent = static_cast<std::size_t>(-1);
 
 // Why a row was rejected: invalid data, or its USCC exists and on_conflict is fail.
 enum class Problem { invalid, conflict };
@@ -240,22 +221,6 @@ void run(SQLite::Statement& stmt) {
     stmt.reset();
 }
 
-// Set `out` to `values` as a JSON array of strings (control characters were rejected).
-void json_array(const std::vector<std::string>& values, std::string& out) {
-    out = "[";
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        out += i == 0 ? "\"" : ",\"";
-        for (const char c : values[i]) {
-            if (c == '"' || c == '\\') {
-                out += '\\';
-            }
-            out += c;
-        }
-        out += '"';
-    }
-    out += ']';
-}
-
 // A savepoint released on success and rolled back (then released) otherwise or on dry run.
 class Savepoint {
 public:
@@ -315,201 +280,6 @@ private:
     SQLite::Database& m_db;
     std::string m_name;
     std::string m_old;
-};
-
-// One CSV record as parsed and validated by the reader thread, handed to the writer.
-struct Item {
-    int line = 0;
-    std::optional<std::string> problem; // why the row is invalid
-    EnterpriseData data;                // the normalised row when valid
-    std::optional<std::string> former;  // a former town name that was mapped
-    std::string tags_json;              // tags as a JSON array, empty when none
-    std::string sectors_json;
-};
-
-// The column mapping of the file's header.
-struct Layout {
-    std::array<std::size_t, c_count> index{};
-    std::size_t width = 0;
-    bool has_tags = false;
-    bool has_sectors = false;
-};
-
-// Parse and validate `record` into `item`. Swaps, not moves, the fields: the reader gets the
-// previous row's buffers back, so no field costs an allocation once the import is under way.
-void parse_row(io::CsvRecord& record, const Layout& layout, Item& item) {
-    item.line = static_cast<int>(record.line);
-    item.problem.reset();
-    item.former.reset();
-    auto& fields = record.fields;
-    if (fields.size() != layout.width) {
-        item.problem = fmt::format("列数为 {}，表头为 {}", fields.size(), layout.width);
-        return;
-    }
-    auto& d = item.data;
-    const auto& index = layout.index;
-    auto take = [&](Col c, std::optional<std::string>& out) {
-        if (index[c] == k_absent) {
-            out.reset();
-            return;
-        }
-        if (!out) {
-            out.emplace();
-        }
-        out->swap(fields[index[c]]);
-    };
-    d.uscc.swap(fields[index[c_uscc]]);
-    d.name.swap(fields[index[c_name]]);
-    take(c_town, d.town);
-    take(c_industry, d.industry);
-    take(c_industry_code, d.industry_code);
-    take(c_scale, d.scale);
-    take(c_legal_rep, d.legal_rep);
-    take(c_phone, d.phone);
-    take(c_address, d.address);
-    d.tags.resize(layout.has_tags ? 1 : 0);
-    d.sectors.resize(layout.has_sectors ? 1 : 0);
-    if (layout.has_tags) {
-        d.tags[0].swap(fields[index[c_tags]]);
-    }
-    if (layout.has_sectors) {
-        d.sectors[0].swap(fields[index[c_sectors]]);
-    }
-    if (util::trim(d.uscc).empty()) {
-        item.problem = "缺少统一社会信用代码 (uscc)";
-        return;
-    }
-    try {
-        item.former = normalize_enterprise(d);
-    } catch (const Error& e) {
-        item.problem = e.what();
-        return;
-    }
-    item.tags_json.clear();
-    item.sectors_json.clear();
-    if (!d.tags.empty()) {
-        json_array(d.tags, item.tags_json);
-    }
-    if (!d.sectors.empty()) {
-        json_array(d.sectors, item.sectors_json);
-    }
-}
-
-// A block of rows travelling from the reader thread to the writer.
-struct Block {
-    std::vector<Item> items;
-    std::size_t count = 0;
-    std::int64_t bytes = 0;               // bytes read when the block was filled
-    bool last = false;                    // the input ends after this block
-    std::optional<Diagnostic> unreadable; // with `last`: the record that could not be read
-    std::exception_ptr failure;           // with `last`: an unexpected error of the reader
-};
-
-// Reads and validates the CSV on a second thread while the calling thread writes to SQLite,
-// so that parsing and validation overlap with the database work. A fixed pool of blocks
-// circulates between the two: memory stays flat, and item buffers are reused.
-class Reader {
-public:
-    Reader(io::CsvReader& reader, const Layout& layout, std::string display)
-        : m_reader(reader),
-          m_layout(layout),
-          m_display(std::move(display)) {
-        for (std::size_t i = 0; i < k_blocks; ++i) {
-            auto block = std::make_unique<Block>();
-            block->items.resize(k_block_rows);
-            m_free.push_back(std::move(block));
-        }
-        m_thread = std::thread([this] { produce(); });
-    }
-
-    ~Reader() {
-        {
-            const std::lock_guard<std::mutex> lock(m_mutex);
-            m_stop = true;
-        }
-        m_changed.notify_all();
-        m_thread.join();
-    }
-
-    Reader(const Reader&) = delete;
-    Reader& operator=(const Reader&) = delete;
-    Reader(Reader&&) = delete;
-    Reader& operator=(Reader&&) = delete;
-
-    // The next filled block, in file order (the last one has `last` set).
-    std::unique_ptr<Block> next() {
-        std::unique_lock<std::mutex> lock(m_mutex);
-        m_changed.wait(lock, [this] { return !m_full.empty(); });
-        auto block = std::move(m_full.front());
-        m_full.pop_front();
-        return block;
-    }
-
-    // Give a processed block back for reuse.
-    void recycle(std::unique_ptr<Block> block) {
-        {
-            const std::lock_guard<std::mutex> lock(m_mutex);
-            m_free.push_back(std::move(block));
-        }
-        m_changed.notify_all();
-    }
-
-private:
-    static constexpr std::size_t k_blocks = 4;
-    static constexpr std::size_t k_block_rows = 1024;
-
-    void produce() {
-        io::CsvRecord record;
-        for (;;) {
-            std::unique_ptr<Block> block;
-            {
-                std::unique_lock<std::mutex> lock(m_mutex);
-                m_changed.wait(lock, [this] { return m_stop || !m_free.empty(); });
-                if (m_stop) {
-                    return;
-                }
-                block = std::move(m_free.front());
-                m_free.pop_front();
-            }
-            block->count = 0;
-            try {
-                while (block->count < block->items.size()) {
-                    if (!m_reader.next(record)) {
-                        block->last = true;
-                        break;
-                    }
-                    parse_row(record, m_layout, block->items[block->count++]);
-                }
-            } catch (const Error& e) {
-                block->last = true;
-                block->unreadable =
-                    Diagnostic{e.where().value_or(SourceLocation{m_display, 0, 0}), e.what()};
-            } catch (...) {
-                block->last = true;
-                block->failure = std::current_exception();
-            }
-            block->bytes = m_reader.bytes_read();
-            const bool last = block->last;
-            {
-                const std::lock_guard<std::mutex> lock(m_mutex);
-                m_full.push_back(std::move(block));
-            }
-            m_changed.notify_all();
-            if (last) {
-                return;
-            }
-        }
-    }
-
-    io::CsvReader& m_reader;
-    const Layout& m_layout;
-    std::string m_display;
-    std::mutex m_mutex;
-    std::condition_variable m_changed;
-    std::deque<std::unique_ptr<Block>> m_free;
-    std::deque<std::unique_ptr<Block>> m_full;
-    bool m_stop = false;
-    std::thread m_thread;
 };
 
 // One import: the header mapping, the staging statements and the running counts.
@@ -761,34 +531,7 @@ EnterpriseImportResult import_enterprises(storage::WriteTransaction& tx,
                     "首行应为表头，如 uscc,name,town,industry,scale");
     }
     const SourceLocation header_at{display, static_cast<int>(header->line), 0};
-    const auto& known = import_columns();
-    Layout layout;
-    auto& index = layout.index;
-    index.fill(k_absent);
-    for (std::size_t i = 0; i < header->fields.size(); ++i) {
-        const auto column = std::string(util::trim(header->fields[i]));
-        const auto it = std::find(known.begin(), known.end(), column);
-        if (it == known.end()) {
-            throw Error(Exit::invalid,
-                        "未知的列: " + column,
-                        "可用列: " + util::join(known, ","),
-                        header_at);
-        }
-        auto& slot = index[static_cast<std::size_t>(it - known.begin())];
-        if (slot != k_absent) {
-            throw Error(Exit::invalid, "重复的列: " + column, {}, header_at);
-        }
-        slot = i;
-    }
-    for (const Col required : {c_uscc, c_name}) {
-        if (index[required] == k_absent) {
-            throw Error(
-                Exit::invalid, "缺少必需的列: " + known[required], "必需列: uscc,name", header_at);
-        }
-    }
-    layout.width = header->fields.size();
-    layout.has_tags = index[c_tags] != k_absent;
-    layout.has_sectors = index[c_sectors] != k_absent;
+    const auto layout = import_layout(*header, header_at);
 
     auto& sql = db.sql();
     // A larger page cache for the bulk writes and the staging tables in memory (one batch):
