@@ -24,6 +24,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -207,58 +208,44 @@ void build_app(CLI::App& app, Context& ctx) {
     name_option_groups(app);
 }
 
-int run(int argc, char** argv) {
-    std::ios::sync_with_stdio(false); // imports read std::cin in large chunks
-    Context ctx;
-    CLI::App app;
-    try {
-        build_app(app, ctx);
-    } catch (const std::exception& e) {
-        print_error(Error(Exit::internal, std::string("内部错误: ") + e.what()));
-        return static_cast<int>(Exit::internal);
+namespace {
+
+// The hidden verbs the completion scripts, the man-page build and the docs tests call.
+std::optional<int> run_hidden(CLI::App& app, const std::vector<std::string>& args) {
+    if (args.empty()) {
+        return std::nullopt;
     }
-    if (argc >= 2 && std::string(argv[1]) == "__complete") {
-        return complete(app, std::vector<std::string>(argv + 2, argv + argc));
+    if (args[0] == "__complete") {
+        return complete(app, std::vector<std::string>(args.begin() + 1, args.end()));
     }
-    if (argc >= 2 && std::string(argv[1]) == "__dump-cli") {
+    if (args[0] == "__dump-cli") {
         return dump_cli(app);
     }
-    if (argc >= 2 && std::string(argv[1]) == "__dump-values") {
+    if (args[0] == "__dump-values") {
         return dump_values();
     }
-    if (argc >= 2 && std::string(argv[1]) == "__dump-examples") {
+    if (args[0] == "__dump-examples") {
         for (const auto& [path, example] : all_examples()) {
             fmt::print("{}\n", example.command);
         }
         return 0;
     }
-    ctx.command_line = "hujing";
-    for (const auto& arg : util::mask_arguments(std::vector<std::string>(argv + 1, argv + argc))) {
-        ctx.command_line += " " + quote_arg(arg);
-    }
+    return std::nullopt;
+}
 
-    for (int i = 1; i < argc; ++i) {
-        if (!util::is_valid_utf8(argv[i])) {
-            print_error(Error(Exit::invalid,
-                              fmt::format("第 {} 个参数不是有效的 UTF-8 文本", i),
-                              "检查终端或脚本的字符编码（应为 UTF-8）"));
-            return static_cast<int>(Exit::invalid);
+std::optional<Error> invalid_argument(const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (!util::is_valid_utf8(args[i])) {
+            return Error(Exit::invalid,
+                         fmt::format("第 {} 个参数不是有效的 UTF-8 文本", i + 1),
+                         "检查终端或脚本的字符编码（应为 UTF-8）");
         }
     }
-    if (auto error = help_target_error(app, std::vector<std::string>(argv + 1, argv + argc))) {
-        print_error(*error);
-        return static_cast<int>(Exit::usage);
-    }
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::Success& e) {
-        return print_success(app, e, argc, argv);
-    } catch (const CLI::ParseError& e) {
-        const auto error = usage_error(app, e, std::vector<std::string>(argv, argv + argc));
-        print_error(error);
-        return static_cast<int>(error.code());
-    }
+    return std::nullopt;
+}
 
+// Runs the parsed command and turns whatever it throws into one line on stderr and an exit code.
+int execute(CLI::App& app, Context& ctx) {
     try {
         set_quiet(ctx.globals.quiet);
         if (ctx.globals.db_path.empty()) {
@@ -292,6 +279,46 @@ int run(int argc, char** argv) {
         print_error(Error(Exit::internal, std::string("内部错误: ") + e.what()));
         return static_cast<int>(Exit::internal);
     }
+}
+
+} // namespace
+
+int run(int argc, char** argv) {
+    std::ios::sync_with_stdio(false); // imports read std::cin in large chunks
+    Context ctx;
+    CLI::App app;
+    try {
+        build_app(app, ctx);
+    } catch (const std::exception& e) {
+        print_error(Error(Exit::internal, std::string("内部错误: ") + e.what()));
+        return static_cast<int>(Exit::internal);
+    }
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (auto code = run_hidden(app, args)) {
+        return *code;
+    }
+    ctx.command_line = "hujing";
+    for (const auto& arg : util::mask_arguments(args)) {
+        ctx.command_line += " " + quote_arg(arg);
+    }
+    if (auto error = invalid_argument(args)) {
+        print_error(*error);
+        return static_cast<int>(error->code());
+    }
+    if (auto error = help_target_error(app, args)) {
+        print_error(*error);
+        return static_cast<int>(Exit::usage);
+    }
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+        return print_success(app, e, argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const auto error = usage_error(app, e, std::vector<std::string>(argv, argv + argc));
+        print_error(error);
+        return static_cast<int>(error.code());
+    }
+    return execute(app, ctx);
 }
 
 } // namespace hujing::cli
