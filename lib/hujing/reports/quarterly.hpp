@@ -4,11 +4,11 @@
 #pragma once
 
 #include <hujing/audit/audit.hpp>
-#include <hujing/reports/kpi.hpp>
+#include <hujing/reports/kpi/kpi.hpp>
 #include <hujing/reports/number.hpp>
-#include <hujing/reports/rules.hpp>
 #include <hujing/reports/scope.hpp>
-#include <hujing/reports/warning.hpp>
+#include <hujing/reports/warnings/rules.hpp>
+#include <hujing/reports/warnings/warning.hpp>
 #include <hujing/storage/database.hpp>
 
 #include <nlohmann/json.hpp>

@@ -5,9 +5,9 @@
 // rules and figures are checked before (and independently of) those capabilities.
 #include "report_world.hpp"
 
-#include <hujing/reports/kpi.hpp>
-#include <hujing/reports/rules.hpp>
-#include <hujing/reports/warning.hpp>
+#include <hujing/reports/kpi/kpi.hpp>
+#include <hujing/reports/warnings/rules.hpp>
+#include <hujing/reports/warnings/warning.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The warning rules: the file format with FILE:LINE:COL errors, and each rule at its threshold
 // and one below.
-#include "report_world.hpp"
+#include "../report_world.hpp"
 
 #include <hujing/error.hpp>
-#include <hujing/reports/rules.hpp>
-#include <hujing/reports/warning.hpp>
+#include <hujing/reports/warnings/rules.hpp>
+#include <hujing/reports/warnings/warning.hpp>
 
 #include <doctest/doctest.h>
 

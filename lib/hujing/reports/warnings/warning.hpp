@@ -4,8 +4,8 @@
 #pragma once
 
 #include <hujing/output/view.hpp>
-#include <hujing/reports/rules.hpp>
 #include <hujing/reports/scope.hpp>
+#include <hujing/reports/warnings/rules.hpp>
 #include <hujing/storage/database.hpp>
 
 #include <nlohmann/json.hpp>

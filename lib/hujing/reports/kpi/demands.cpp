@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The demand loop: received, resolved, on time, how long, how satisfied, overdue at the end.
 #include <hujing/calendar/calendar.hpp>
-#include <hujing/reports/kpi.hpp>
+#include <hujing/reports/kpi/kpi.hpp>
 #include <hujing/reports/sql.hpp>
 
 #include <fmt/format.h>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Rules over the demand loop: overdue_demands (per enterprise at the end of the period) and
 // low_satisfaction (per unit over the ratings of the period).
-#include <hujing/reports/kpi.hpp>
+#include <hujing/reports/kpi/kpi.hpp>
 #include <hujing/reports/sql.hpp>
-#include <hujing/reports/warning.hpp>
+#include <hujing/reports/warnings/warning.hpp>
 
 #include <fmt/format.h>
 

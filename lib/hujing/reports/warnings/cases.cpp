@@ -2,9 +2,9 @@
 // Rules over enterprise-related cases, read through the views of the cases capability
 // (v_case, v_case_enterprise, v_prereport): case_cluster, stale_cases, emergency_detention.
 // Without those views (cases not built in yet) they find nothing.
-#include <hujing/reports/kpi.hpp>
+#include <hujing/reports/kpi/kpi.hpp>
 #include <hujing/reports/stale.hpp>
-#include <hujing/reports/warning.hpp>
+#include <hujing/reports/warnings/warning.hpp>
 
 #include <map>
 #include <set>

@@ -2,7 +2,7 @@
 // Inspections, through v_inspection_plan, v_plan_target, v_inspection, v_inspection_result and
 // v_rectification (left out while the schema has none): drawn, done, pass rate per form,
 // rectification on time, publication on time.
-#include <hujing/reports/kpi.hpp>
+#include <hujing/reports/kpi/kpi.hpp>
 
 namespace hujing::reports {
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <hujing/reports/template.hpp>
-#include <hujing/reports/warning.hpp>
+#include <hujing/reports/warnings/warning.hpp>
 #include <hujing/vocabulary/vocabulary.hpp>
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Enterprise-related cases, through v_case, v_recovery and v_prereport (left out while the
 // schema has no cases): new, closed, losses, recoveries, stale cases, detention reports.
-#include <hujing/reports/kpi.hpp>
+#include <hujing/reports/kpi/kpi.hpp>
 #include <hujing/reports/stale.hpp>
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Risk assessments (风险评估): opened in the period, open at its end.
-#include <hujing/reports/kpi.hpp>
+#include <hujing/reports/kpi/kpi.hpp>
 #include <hujing/reports/sql.hpp>
 
 #include <fmt/format.h>

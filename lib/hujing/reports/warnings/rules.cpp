@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <hujing/embedded.hpp>
 #include <hujing/error.hpp>
-#include <hujing/reports/rules.hpp>
 #include <hujing/reports/template.hpp>
+#include <hujing/reports/warnings/rules.hpp>
 #include <hujing/vocabulary/vocabulary.hpp>
 
 #include <fmt/format.h>

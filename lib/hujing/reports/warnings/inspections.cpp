@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // inspection_failures: a form failed in at least `threshold` of at least `min_count` inspections
 // of the period, read through v_inspection and v_inspection_result.
-#include <hujing/reports/kpi.hpp>
-#include <hujing/reports/warning.hpp>
+#include <hujing/reports/kpi/kpi.hpp>
+#include <hujing/reports/warnings/warning.hpp>
 
 namespace hujing::reports {
 

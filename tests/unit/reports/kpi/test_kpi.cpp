@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // KPI figures against values worked out by hand.
-#include "report_world.hpp"
+#include "../report_world.hpp"
 
-#include <hujing/reports/kpi.hpp>
+#include <hujing/reports/kpi/kpi.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Visits: how many, which enterprises, and how many of the assigned ones were seen.
-#include <hujing/reports/kpi.hpp>
+#include <hujing/reports/kpi/kpi.hpp>
 
 namespace hujing::reports {
 

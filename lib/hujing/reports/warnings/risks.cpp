@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // open_risk: each risk assessment open at the end of the period, at its own level.
-#include <hujing/reports/kpi.hpp>
+#include <hujing/reports/kpi/kpi.hpp>
 #include <hujing/reports/sql.hpp>
-#include <hujing/reports/warning.hpp>
+#include <hujing/reports/warnings/warning.hpp>
 
 #include <fmt/format.h>
 
