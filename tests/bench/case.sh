@@ -14,21 +14,9 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/hujing-bench-case.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export HUJING_DB="$work/bench.db" HUJING_TODAY=2025-12-31 HUJING_OFFICER=000001
 unset HUJING_DATA_DIR
+# shellcheck source=tests/bench/lib.bash
+. "$here/lib.bash"
 
-# Best wall-clock seconds of three runs of "$@" (output discarded).
-best_of_3() {
-    local best="" t0 t1 t
-    for _ in 1 2 3; do
-        t0=$(date +%s.%N)
-        "$@" >/dev/null
-        t1=$(date +%s.%N)
-        t=$(echo "$t1 - $t0" | bc)
-        if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" -eq 1 ]; then
-            best=$t
-        fi
-    done
-    echo "$best"
-}
 
 "$HUJING" -q init
 "$HUJING" officer add 000001 --name 值班民警 --unit HQYS >/dev/null

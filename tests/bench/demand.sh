@@ -16,21 +16,9 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/hujing-bench-demand.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export HUJING_DB="$work/bench.db" HUJING_TODAY=2025-12-31 HUJING_OFFICER=000001
 unset HUJING_DATA_DIR
+# shellcheck source=tests/bench/lib.bash
+. "$here/lib.bash"
 
-# Best wall-clock seconds of three runs of "$@" (output discarded).
-best_of_3() {
-    local best="" t0 t1 t
-    for _ in 1 2 3; do
-        t0=$(date +%s.%N)
-        "$@" >/dev/null
-        t1=$(date +%s.%N)
-        t=$(echo "$t1 - $t0" | bc)
-        if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" -eq 1 ]; then
-            best=$t
-        fi
-    done
-    echo "$best"
-}
 
 echo "== demand list --overdue over $N demands"
 "$HUJING" -q init
@@ -84,6 +72,7 @@ printf 'sqlite3 -csv (same query):           %.3f s\n' "$t_s"
 printf 'ratio: %s× (target ≤ 2×)\n' "$ratio"
 
 echo "== $WRITERS processes × $PER_WRITER visit log at once"
+"$HUJING" officer add 000001 --name 值班民警 --unit HQYS >/dev/null
 "$HUJING" officer add 100001 --name 张警官 --unit PCS-DK >/dev/null
 for w in $(seq "$WRITERS"); do
     (

@@ -16,6 +16,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/hujing-bench-inspect.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export HUJING_DB="$work/bench.db" HUJING_TODAY=2025-03-31 HUJING_OFFICER=000001
 unset HUJING_DATA_DIR
+# shellcheck source=tests/bench/lib.bash
+. "$here/lib.bash"
 
 "$HUJING" -q init
 sqlite3 "$HUJING_DB" <<SQL
@@ -34,8 +36,6 @@ INSERT INTO enterprise_sector(enterprise_id, sector) SELECT id, 'lodging' FROM e
 COMMIT;
 SQL
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
-now() { date +%s.%N; }
 
 best_draw="" best_sql="" best_same="" rss=0 k=0
 for run in 1 2 3; do

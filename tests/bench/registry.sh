@@ -28,11 +28,11 @@ else
     trap 'rm -rf "$dir"' EXIT
 fi
 cd "$dir"
-export HUJING_TODAY=2025-10-15 HUJING_OFFICER=bench
+export HUJING_TODAY=2025-10-15 HUJING_OFFICER=000001
 unset HUJING_DB
 
-now() { date +%s.%N; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+# shellcheck source=tests/bench/lib.bash
+. "$here/lib.bash"
 secs() { awk -v a="$1" 'BEGIN { printf "%.3f", a }'; }
 # Print one result line: name, hujing seconds, sqlite3 seconds, ratio, target.
 report() {
@@ -50,6 +50,7 @@ echo "generated enterprises.csv ($(du -h enterprises.csv | cut -f1)) in $(secs "
 
 # --- import -------------------------------------------------------------------------------
 "$HUJING" --db hujing.db -q init
+"$HUJING" --db hujing.db officer add 000001 --name 值班民警 --unit HQYS >/dev/null
 "$HUJING" --db peer.db -q init
 cat > peer.sql <<'SQL'
 .import --csv enterprises.csv staging

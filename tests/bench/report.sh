@@ -10,25 +10,15 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 HUJING=${1:-${HUJING:-$root/build/cmd/hujing}}
-PER_DAY=${BENCH_EVENTS_PER_DAY:-240} # visits per day; demands 3/4 of that, two events each
+PER_DAY=${BENCH_EVENTS_PER_DAY:-240} # visits per day (a multiple of 12, so both databases cut the quarter
+# at the same demand); demands 3/4 of that, two events each
 work=$(mktemp -d "${TMPDIR:-/tmp}/hujing-bench-report.XXXXXX")
 [ -n "${BENCH_KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 export HUJING_TODAY=2025-10-15 HUJING_OFFICER=000001
 unset HUJING_DATA_DIR
+# shellcheck source=tests/bench/lib.bash
+. "$here/lib.bash"
 
-best_of_3() {
-    local best="" t0 t1 t
-    for _ in 1 2 3; do
-        t0=$(date +%s.%N)
-        "$@" >/dev/null
-        t1=$(date +%s.%N)
-        t=$(echo "$t1 - $t0" | bc)
-        if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" -eq 1 ]; then
-            best=$t
-        fi
-    done
-    echo "$best"
-}
 
 # Fill database $1 with the rows of days [$2, $3) counted from 2016-01-01.
 fill() {
