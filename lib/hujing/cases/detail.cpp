@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <hujing/cases/detail.hpp>
 #include <hujing/error.hpp>
+#include <hujing/storage/columns.hpp>
 #include <hujing/util/json.hpp>
 #include <hujing/util/text.hpp>
 #include <hujing/vocabulary/vocabulary.hpp>
@@ -20,25 +21,26 @@ const char* const k_case_select =
 
 Case read_case(SQLite::Statement& q) {
     Case c;
-    c.id = q.getColumn(0).getInt64();
-    c.case_no = q.getColumn(1).getString();
-    c.title = q.getColumn(2).getString();
-    c.type = q.getColumn(3).getString();
-    c.status = q.getColumn(4).getString();
-    c.origin = q.getColumn(5).getString();
-    c.agency = storage::optional_text(q, 6);
-    c.unit_id = q.getColumn(7).getInt64();
-    c.unit_code = q.getColumn(8).getString();
-    c.unit_name = q.getColumn(9).getString();
-    c.created = q.getColumn(10).getString();
-    c.filed = storage::optional_text(q, 11);
-    c.closed = storage::optional_text(q, 12);
-    c.loss_fen = q.getColumn(13).getInt64();
-    c.recovered_fen = q.getColumn(14).getInt64();
-    c.last_progress = q.getColumn(15).getString();
-    c.review = storage::optional_text(q, 16);
-    c.registered_by = q.getColumn(17).getString();
-    c.emergency = q.getColumn(18).getInt() != 0;
+    storage::read_columns(q,
+                          c.id,
+                          c.case_no,
+                          c.title,
+                          c.type,
+                          c.status,
+                          c.origin,
+                          c.agency,
+                          c.unit_id,
+                          c.unit_code,
+                          c.unit_name,
+                          c.created,
+                          c.filed,
+                          c.closed,
+                          c.loss_fen,
+                          c.recovered_fen,
+                          c.last_progress,
+                          c.review,
+                          c.registered_by,
+                          c.emergency);
     return c;
 }
 

@@ -4,6 +4,7 @@
 #include <hujing/cases/detail.hpp>
 #include <hujing/cases/prereport.hpp>
 #include <hujing/error.hpp>
+#include <hujing/storage/columns.hpp>
 #include <hujing/util/id_number.hpp>
 #include <hujing/util/text.hpp>
 #include <hujing/vocabulary/vocabulary.hpp>
@@ -26,37 +27,36 @@ constexpr const char* k_select =
     " LEFT JOIN enterprise e ON e.id = p.enterprise_id";
 
 Prereport read_prereport(SQLite::Statement& q) {
-    using storage::optional_int;
-    using storage::optional_text;
     Prereport p;
-    p.id = q.getColumn(0).getInt64();
-    p.case_id = q.getColumn(1).getInt64();
-    p.case_no = q.getColumn(2).getString();
-    p.kind = q.getColumn(3).getString();
-    p.status = q.getColumn(4).getString();
-    p.measure = q.getColumn(5).getString();
-    p.person = optional_text(q, 6);
-    p.id_no = optional_text(q, 7);
-    p.position = optional_text(q, 8);
-    p.enterprise_id = optional_int(q, 9);
-    p.enterprise_name = optional_text(q, 10);
-    p.object = optional_text(q, 11);
-    p.amount_fen = optional_int(q, 12);
-    p.reason = q.getColumn(13).getString();
-    p.impact = q.getColumn(14).getString();
-    p.alternatives = optional_text(q, 15);
-    p.requested = q.getColumn(16).getString();
-    p.requested_by = q.getColumn(17).getString();
-    p.decided = optional_text(q, 18);
-    p.decided_by = optional_text(q, 19);
-    p.decision_note = optional_text(q, 20);
-    p.executed = optional_text(q, 21);
-    p.lifted = optional_text(q, 22);
-    p.emergency = q.getColumn(23).getInt() != 0;
-    p.emergency_reason = optional_text(q, 24);
-    p.reviewed = optional_text(q, 25);
-    p.reviewed_by = optional_text(q, 26);
-    p.review_note = optional_text(q, 27);
+    storage::read_columns(q,
+                          p.id,
+                          p.case_id,
+                          p.case_no,
+                          p.kind,
+                          p.status,
+                          p.measure,
+                          p.person,
+                          p.id_no,
+                          p.position,
+                          p.enterprise_id,
+                          p.enterprise_name,
+                          p.object,
+                          p.amount_fen,
+                          p.reason,
+                          p.impact,
+                          p.alternatives,
+                          p.requested,
+                          p.requested_by,
+                          p.decided,
+                          p.decided_by,
+                          p.decision_note,
+                          p.executed,
+                          p.lifted,
+                          p.emergency,
+                          p.emergency_reason,
+                          p.reviewed,
+                          p.reviewed_by,
+                          p.review_note);
     return p;
 }
 

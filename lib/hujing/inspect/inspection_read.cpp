@@ -4,6 +4,7 @@
 #include <hujing/inspect/plan.hpp>
 #include <hujing/org/unit.hpp>
 #include <hujing/registry/ref.hpp>
+#include <hujing/storage/columns.hpp>
 #include <hujing/util/text.hpp>
 #include <hujing/vocabulary/vocabulary.hpp>
 
@@ -40,21 +41,17 @@ std::vector<std::string> split_list(SQLite::Statement& q, int column) {
 
 Inspection read_inspection(SQLite::Statement& q) {
     Inspection i;
-    i.id = q.getColumn(0).getInt64();
-    i.date = q.getColumn(1).getString();
-    i.enterprise_id = q.getColumn(2).getInt64();
-    i.uscc = q.getColumn(3).getString();
-    i.name = q.getColumn(4).getString();
-    i.plan_id = storage::optional_int(q, 5);
+    storage::read_columns_from(q, 0, i.id, i.date, i.enterprise_id, i.uscc, i.name, i.plan_id);
     i.forms = split_list(q, 6);
-    i.unit = q.getColumn(7).getString();
-    i.conclusion = q.getColumn(8).getString();
+    storage::read_columns_from(q, 7, i.unit, i.conclusion);
     i.inspectors = split_list(q, 9);
-    i.failed = q.getColumn(10).getInt64();
-    i.open_rectifications = q.getColumn(11).getInt64();
-    i.overdue_rectifications = q.getColumn(12).getInt64();
-    i.published = storage::optional_text(q, 13);
-    i.published_late = q.getColumn(14).getInt() != 0;
+    storage::read_columns_from(q,
+                               10,
+                               i.failed,
+                               i.open_rectifications,
+                               i.overdue_rectifications,
+                               i.published,
+                               i.published_late);
     return i;
 }
 

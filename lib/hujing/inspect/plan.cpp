@@ -4,6 +4,7 @@
 #include <hujing/inspect/plan.hpp>
 #include <hujing/registry/ref.hpp>
 #include <hujing/settings/config.hpp>
+#include <hujing/storage/columns.hpp>
 #include <hujing/util/number.hpp>
 #include <hujing/util/text.hpp>
 
@@ -29,29 +30,32 @@ constexpr const char* k_plan_select =
 
 Plan read_plan(SQLite::Statement& q) {
     Plan p;
-    p.id = q.getColumn(0).getInt64();
-    p.name = q.getColumn(1).getString();
-    p.targeted = q.getColumn(2).getInt() != 0;
-    p.ratio = storage::optional_text(q, 3);
-    p.count = storage::optional_int(q, 4);
-    p.team_size = q.getColumn(5).getInt64();
-    p.window_from = q.getColumn(6).getString();
-    p.window_to = q.getColumn(7).getString();
-    p.seed = q.getColumn(8).getString();
-    p.credit_factors = q.getColumn(9).getString();
-    p.exclude_recent_days = q.getColumn(10).getInt64();
-    p.created = q.getColumn(11).getString();
-    p.drawn_at = storage::optional_text(q, 12);
-    p.candidates = storage::optional_int(q, 13);
-    p.grade_counts = storage::optional_text(q, 14);
-    p.candidate_digest = storage::optional_text(q, 15);
-    p.pool_digest = storage::optional_text(q, 16);
-    p.published = storage::optional_text(q, 17);
-    if (!q.isColumnNull(18)) {
-        p.forms = util::split(q.getColumn(18).getString(), ';');
+    std::optional<std::string> forms;
+    storage::read_columns(q,
+                          p.id,
+                          p.name,
+                          p.targeted,
+                          p.ratio,
+                          p.count,
+                          p.team_size,
+                          p.window_from,
+                          p.window_to,
+                          p.seed,
+                          p.credit_factors,
+                          p.exclude_recent_days,
+                          p.created,
+                          p.drawn_at,
+                          p.candidates,
+                          p.grade_counts,
+                          p.candidate_digest,
+                          p.pool_digest,
+                          p.published,
+                          forms,
+                          p.targets,
+                          p.inspections);
+    if (forms) {
+        p.forms = util::split(*forms, ';');
     }
-    p.targets = q.getColumn(19).getInt64();
-    p.inspections = q.getColumn(20).getInt64();
     return p;
 }
 
