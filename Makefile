@@ -104,7 +104,7 @@ tidy: deps
 	@command -v clang-tidy >/dev/null || { SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang-tidy; }
-	cmake -S . -B build-tidy $(CMAKE_GEN) -DHUJING_CLANG_TIDY=ON
+	cmake -S . -B build-tidy $(CMAKE_GEN) -DHUJING_CLANG_TIDY=ON $(LAUNCHER)
 	cmake --build build-tidy -j $(JOBS)
 
 install: build
